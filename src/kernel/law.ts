@@ -10,9 +10,12 @@ import { addDays, type IsoDate } from "./time/date.ts";
 /** The five regulations bevis implements, by the number of their seed file in `../shared/seeds/`. */
 export type SeedId = "000" | "001" | "002" | "003" | "004";
 
-/** A pointer into a seed: `ref` is the section or paragraph as the seed writes it ("3.1", "§ 27, stk. 1", "Bilag 2"). */
+/**
+ * A pointer into a seed: `ref` is the section or paragraph as the seed writes it ("3.1", "§ 27, stk. 1", "Bilag 2").
+ * `seed: "reference"` points into `../shared/reference/` (facts from outside the seeds, e.g. "facts.md: CPR number").
+ */
 export interface Citation {
-  seed: SeedId;
+  seed: SeedId | "reference";
   ref: string;
 }
 
@@ -64,7 +67,7 @@ export function finding(
   return f;
 }
 
-export function cite(seed: SeedId, ref: string): Citation {
+export function cite(seed: Citation["seed"], ref: string): Citation {
   return { seed, ref };
 }
 
@@ -79,9 +82,9 @@ export function text(t: Texts, lang: Lang): string {
   return t.en;
 }
 
-/** Renders a citation for people: "seed 000 · 3.1". */
+/** Renders a citation for people: "seed 000 · 3.1" or "reference · facts.md: CPR number". */
 export function formatCitation(c: Citation): string {
-  return `seed ${c.seed} · ${c.ref}`;
+  return c.seed === "reference" ? `reference · ${c.ref}` : `seed ${c.seed} · ${c.ref}`;
 }
 
 /**
