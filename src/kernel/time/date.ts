@@ -50,3 +50,30 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 export function todayIn(timeZone = "Europe/Copenhagen", now: Date = new Date()): IsoDate {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now) as IsoDate;
 }
+
+/** Saturday or Sunday. */
+export function isWeekend(d: IsoDate): boolean {
+  return weekday(d) >= 5;
+}
+
+/**
+ * Adds calendar months; a day that does not exist in the target month is clamped to its last day
+ * (31 Jan + 1 month = 28 or 29 Feb; 29 Feb 2024 + 12 months = 28 Feb 2025).
+ */
+export function addMonths(d: IsoDate, months: number): IsoDate {
+  const { y, m, d: day } = ymd(d);
+  const total = y * 12 + (m - 1) + Math.trunc(months);
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  return isoDate(ny, nm, Math.min(day, daysInMonth(ny, nm)));
+}
+
+/** Compares two dates for sorting: negative, zero or positive. */
+export function compareIsoDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether a calendar date with these numbers exists (month 1–12, day within the month). */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
