@@ -110,6 +110,17 @@ export interface Participation {
   ikvCompetenceFagkoder: Fagkode[];
   /** Row version for optimistic concurrency. */
   version: number;
+  /**
+   * Ordinary exam of a written-and-oral goal (§6.2): whether the participant took the written part / the oral part.
+   * Undefined = not recorded (or the test is not split). Added by the rules engineer; optional so existing code keeps compiling.
+   */
+  writtenTaken?: boolean;
+  oralTaken?: boolean;
+  /**
+   * For an industry or authority certificate course (§6.3): whether the participant obtained the certificate.
+   * Undefined = not recorded. When true the result is "Bevis opnået" in ResultatIkkeProevebelagt.
+   */
+  industryCertificateObtained?: boolean;
 }
 
 /** A calendar quarter label as used by the kernel, e.g. "2024Q3". */
