@@ -695,7 +695,7 @@ const checkResultFields: Check = ({ p, group, ikv, field, value, hasResult }) =>
         f(
           "amu.result.ikv-category-on-course",
           "warning",
-          "4 Bemærk 2",
+          group === 1 ? "Bilag 1" : "Bilag 2",
           `Category ${value} "${cat.da}" is only for systems that cannot report certificates otherwise. bevis can: report the IKV on 40080/40081 and issue the AMU-bevis for this fagkode (§4 Bemærk 3).`,
           `Kategori ${value} "${cat.da}" bruges kun, hvis systemet ikke kan indberette beviser uden den. Det kan bevis: indberet IKV'en på 40080/40081 og udsted AMU-beviset for denne fagkode (§4 Bemærk 3).`,
           field,
@@ -907,7 +907,7 @@ const checkIkv: Check = ({ p, ikv, value }) => {
         f(
           "amu.ikv.competence-on-non-ikv",
           "error",
-          "4 Bemærk 2",
+          "4 Bemærk 1",
           "Demonstrated competences from an IKV belong on the IKV participation (40080/40081), not on another fagkode.",
           "Demonstrerede kompetencer fra en IKV hører til IKV-deltagelsen (40080/40081), ikke til en anden fagkode.",
           "ikvCompetenceFagkoder",
