@@ -69,6 +69,12 @@ export interface AuditLogTable {
   detail: JSONColumnType<Record<string, unknown>, string, string>;
 }
 
+export interface DemoSeedTable {
+  institution_id: string;
+  seeder: string;
+  seeded_at: Generated<Date>;
+}
+
 export interface PlatformTables {
   institution: InstitutionTable;
   app_user: AppUserTable;
@@ -76,4 +82,5 @@ export interface PlatformTables {
   user_session: SessionTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
+  demo_seed: DemoSeedTable;
 }

@@ -24,6 +24,10 @@ export interface AppEnv {
     actor: Actor;
     /** The session id (hash) when the request came with a session cookie. */
     sessionId?: string;
+    /** The logged-in user (set by the auth middleware, also when the user has no institution yet). */
+    user?: { id: string; email: string; name: string };
+    /** Correlates a request with its log lines; echoed in the X-Request-Id header. */
+    requestId: string;
   };
 }
 

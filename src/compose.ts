@@ -1,0 +1,62 @@
+/**
+ * The one place that knows all rulebooks. The platform never imports a rulebook; this file wires each rulebook's
+ * migrations, HTTP router, demo seeder, CLI commands and cross-tenant fixture into the app.
+ *
+ * To add a rulebook: import its parts below in its marked block and append them to the lists.
+ */
+import type { Command } from "commander";
+import type { Db } from "./platform/db/connect.ts";
+import type { MigrationSet } from "./platform/db/migrate.ts";
+import { platformMigrations } from "./platform/db/migrations/index.ts";
+import type { RulebookHttp } from "./platform/http/app.ts";
+import type { Actor } from "./platform/http/context.ts";
+import type { CliContext } from "./cli/context.ts";
+
+// ── seed 000: dk-amu ────────────────────────────────────────────────────────────────────────────────────────────────
+// TODO(dk-amu): import { amuMigrations } from "./rulebooks/dk-amu/migrations.ts";
+// TODO(dk-amu): import { amuHttp } from "./rulebooks/dk-amu/http.ts";
+// TODO(dk-amu): import { seedAmuDemo } from "./rulebooks/dk-amu/demo.ts";
+// TODO(dk-amu): import { amuCli } from "./rulebooks/dk-amu/cli.ts";
+// TODO(dk-amu): import { amuCrossTenantFixture } from "./rulebooks/dk-amu/…";
+
+// ── seed 001: dk-sprogprove ─── (not yet)
+// ── seed 002: dk-eksamen ────── (not yet)
+// ── seed 003: no-vitnemal ───── (not yet)
+// ── seed 004: dk-aub ────────── (not yet)
+
+export type { CliContext };
+
+/** Every migration: the platform's (0xxx) and each rulebook's (1xxx for seed 000, 2xxx for 001, …). */
+export const allMigrations: MigrationSet = {
+  ...platformMigrations,
+  // ...amuMigrations,
+};
+
+/** Each rulebook's router, mounted at its prefix after the platform's auth middleware. */
+export const rulebookHttp: RulebookHttp[] = [
+  // amuHttp,
+];
+
+/**
+ * Demo data per institution, called by `bevis serve --demo` for each demo institution. Each seeder runs once per
+ * institution (the platform records it in `demo_seed`, keyed by the function's name), so a second start adds nothing.
+ */
+export type DemoSeeder = (db: Db, institution: { id: string; code: string }) => Promise<void>;
+export const demoSeeders: DemoSeeder[] = [
+  // seedAmuDemo,
+];
+
+/** Sub-commands per rulebook (`bevis amu …`). */
+export const cliModules: ((program: Command, ctx: CliContext) => void)[] = [
+  // amuCli,
+];
+
+/**
+ * For the cross-tenant test (src/platform/http/tenancy.store.test.ts): creates rows in the actor's institution (A)
+ * and returns path-parameter values pointing at them, e.g. `{ id: "<a participation id of A>" }`. The test then
+ * calls every route with these values as a user of institution B and expects 403 or 404.
+ */
+export type CrossTenantFixture = (db: Db, actorOfA: Actor) => Promise<Record<string, string>>;
+export const crossTenantFixtures: CrossTenantFixture[] = [
+  // amuCrossTenantFixture,
+];
