@@ -1,6 +1,7 @@
 /**
  * The Norwegian school half-years: V (vår, spring: January–June) and H (høst, autumn: July–December), labelled
- * "V2024" / "H2023". A school year 2023/24 is H2023 followed by V2024.
+ * "V2024" / "H2023". Teaching in the school year 2023/24 is H2023 followed by V2024; the half-years are calendar
+ * halves, so the school year's last month (July 2024) falls in H2024.
  */
 import { isoDate, ymd, type IsoDate } from "./date.ts";
 
