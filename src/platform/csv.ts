@@ -58,6 +58,7 @@ export function parseCsv(input: string, opts: { delimiter?: Delimiter } = {}): C
   let quoted = false; // the current field was quoted
   let recordQuoted = false; // some field of the current record was quoted
   const n = text.length;
+  const delimCode = delim.charCodeAt(0);
 
   const endField = () => {
     fields.push(field);
@@ -114,8 +115,15 @@ export function parseCsv(input: string, opts: { delimiter?: Delimiter } = {}): C
       continue;
     }
     if (quoted) throw new CsvSyntaxError(line, "text after a closing quote");
-    field += ch;
-    i++;
+    // an unquoted run: take everything up to the next delimiter, line break or quote in one slice
+    let j = i + 1;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === delimCode || c === 10 || c === 13 || c === 34) break;
+      j++;
+    }
+    field += text.slice(i, j);
+    i = j;
   }
   if (field !== "" || quoted || fields.length > 0) endRecord();
   return records;
