@@ -138,12 +138,13 @@ export interface ReportDetail extends Omit<ReportSummary, "rows"> {
   /** docs/api.md names both the count (ReportSummary) and the rows (ReportDetail) `rows`: accept either. */
   rows: ReportRow[] | number;
   rowCount?: number;
-  window: { from: string; to: string; quarters: string[] };
-  diff: { id: string; change: Change; fields?: string[] }[];
-  excluded: { id: string; reason: string | Texts }[];
-  /** Findings that block building the report (errors on participations in scope), when the server sends them. */
-  blocking?: Finding[];
-  findings?: Finding[];
+  window: { from: string; to: string; quarters: (string | { year: number; q: number })[] };
+  /** One entry per report row; `id` is the participation (or `key` = "participationId|recordType|seq"). */
+  diff: { id?: string; key?: string; change: Change; fields?: string[]; leftWindow?: boolean }[];
+  /** Participations left out, with the reason (a text or an info finding). */
+  excluded: { id: string; reason: string | Texts | Finding }[];
+  /** Participations in scope whose errors block building the report (preview only). */
+  blocking?: ({ id: string; findings: Finding[] } | Finding)[];
 }
 
 export interface Problem {

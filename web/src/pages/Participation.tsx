@@ -58,6 +58,7 @@ export function fieldOf(subject: string | undefined): string | undefined {
   return subject.split(/[.[\s:]/)[0];
 }
 
+/** Subjects shown beside a form field (or, for retakes, in the retakes panel); any other finding is shown on top. */
 const FIELD_NAMES = new Set<string>([...INPUT_KEYS, "reason", "retakes"]);
 
 /** Normalises the group as the server sends it: a Decision `{ value, because }` or a bare 1 | 2 | null. */
@@ -456,7 +457,7 @@ export function ParticipationPage({ session, id }: { session: Session; id: strin
               {t("form.noFindings")}
             </Banner>
           )}
-          {detail && <Retakes detail={detail} canWrite={canWrite} goal={goal} group={group.value} onChanged={(d) => setDetail({ ...d, group: asDecision(d.group) })} />}
+          {detail && <Retakes detail={detail} findings={bySubject("retakes")} canWrite={canWrite} goal={goal} group={group.value} onChanged={(d) => setDetail({ ...d, group: asDecision(d.group) })} />}
           {detail && <History detail={detail} />}
         </aside>
       </div>
@@ -577,7 +578,7 @@ function History({ detail }: { detail: ParticipationDetail }) {
   );
 }
 
-function Retakes(props: { detail: ParticipationDetail; canWrite: boolean; goal: AmuGoal | undefined; group: 1 | 2 | null; onChanged: (d: ParticipationDetail) => void }) {
+function Retakes(props: { detail: ParticipationDetail; findings: Finding[]; canWrite: boolean; goal: AmuGoal | undefined; group: 1 | 2 | null; onChanged: (d: ParticipationDetail) => void }) {
   const { t, lang } = useI18n();
   const p = props.detail.participation;
   const field = props.group === 2 ? "resultatIkkeProevebelagt" : "resultatProevebelagt";
@@ -624,6 +625,7 @@ function Retakes(props: { detail: ParticipationDetail; canWrite: boolean; goal: 
     <section className="card" aria-labelledby="retakes-h" data-testid="retakes">
       <h2 id="retakes-h">{t("retakes.title")}</h2>
       <p className="hint">{t("retakes.intro")}</p>
+      <FindingList findings={props.findings} testid="findings-retakes" />
       {p.retakes.length === 0 ? (
         <p className="muted small">{t("retakes.empty")}</p>
       ) : (

@@ -4,7 +4,7 @@
  * submission, download the file and the receipt; earlier submissions below.
  */
 import { useEffect, useState } from "react";
-import { ApiError, get, post, qs, type Change, type Finding, type ReportDetail, type ReportRow, type ReportSummary } from "../api.ts";
+import { ApiError, get, post, qs, type Change, type Finding, type ReportDetail, type ReportRow, type ReportSummary, type Texts } from "../api.ts";
 import type { Session } from "../App.tsx";
 import { Banner, FindingItem, ProblemBanner, Spinner } from "../components.tsx";
 import { formatDate, formatDateTime, pick, useI18n } from "../i18n.tsx";
@@ -114,18 +114,18 @@ function Preview({ session, query, onBuilt }: { session: Session; query: URLSear
   const today = todayIso();
   const def = label(latestEnded(today));
   const quarter = query.get("quarter") && parseQuarter(query.get("quarter")!) ? query.get("quarter")! : def;
-  const [preview, setPreview] = useState<ReportDetail | null>(null);
+  const [loaded, setLoaded] = useState<{ quarter: string; d: ReportDetail } | null>(null);
+  const preview = loaded?.quarter === quarter ? loaded.d : null;
   const [error, setError] = useState<unknown>(null);
   const [building, setBuilding] = useState(false);
   const [buildError, setBuildError] = useState<ApiError | null>(null);
 
   useEffect(() => {
     const ac = new AbortController();
-    setPreview(null);
     setError(null);
     setBuildError(null);
     get<ReportDetail>(`/api/amu/reports/preview${qs({ quarter })}`, ac.signal)
-      .then(setPreview)
+      .then((d) => setLoaded({ quarter, d }))
       .catch((e: unknown) => {
         if ((e as Error).name !== "AbortError") setError(e);
       });
@@ -146,8 +146,9 @@ function Preview({ session, query, onBuilt }: { session: Session; query: URLSear
     }
   };
 
-  const quarters = recentQuarters(today, 12).map(label);
-  const blocking: Finding[] = buildError?.findings.length ? buildError.findings : (preview?.blocking ?? preview?.findings ?? []).filter((f) => f.severity === "error");
+  const quarters = recentQuarters(today, 20).map(label);
+  if (!quarters.includes(quarter)) quarters.push(quarter);
+  const blocking: Finding[] = buildError?.findings.length ? buildError.findings : flattenBlocking(preview?.blocking ?? []);
 
   return (
     <>
@@ -180,9 +181,31 @@ function Preview({ session, query, onBuilt }: { session: Session; query: URLSear
       {buildError && !buildError.findings.length && <ProblemBanner error={buildError} />}
       <ProblemBanner error={error} />
       {!preview && !error && <Spinner />}
-      {preview && <ReportBody d={preview} />}
+      {preview && (
+        <div data-testid="report-preview" data-quarter={quarter}>
+          <ReportBody d={preview} />
+        </div>
+      )}
     </>
   );
+}
+
+/** `{ id, findings }[]` → findings that know their participation; plain findings pass through. Errors only. */
+function flattenBlocking(b: NonNullable<ReportDetail["blocking"]>): Finding[] {
+  const out: Finding[] = [];
+  for (const x of b) {
+    if ("findings" in x && Array.isArray(x.findings)) for (const f of x.findings) out.push({ ...f, participationId: x.id } as Finding);
+    else out.push(x as Finding);
+  }
+  return out.filter((f) => f.severity === "error");
+}
+
+const quarterLabel = (q: string | { year: number; q: number }): string => (typeof q === "string" ? q : `${q.year}Q${q.q}`);
+
+/** The text of an exclusion reason: a plain text, texts per language, or a finding. */
+function reasonText(r: string | Texts | Finding, lang: "da" | "en"): string {
+  if (typeof r === "object" && "message" in r) return pick(r.message, lang);
+  return pick(r, lang);
 }
 
 function Blocking({ findings }: { findings: Finding[] }) {
@@ -273,7 +296,7 @@ function ReportBody({ d }: { d: ReportDetail }) {
     <>
       {d.window && (
         <p className="muted" data-testid="report-scope">
-          {t("report.scope", { from: formatDate(d.window.from, lang), to: formatDate(d.window.to, lang), quarters: d.window.quarters.join(", ") })}
+          {t("report.scope", { from: formatDate(d.window.from, lang), to: formatDate(d.window.to, lang), quarters: d.window.quarters.map(quarterLabel).join(", ") })}
         </p>
       )}
       <div className="report-grid">
@@ -286,10 +309,16 @@ function ReportBody({ d }: { d: ReportDetail }) {
                 <input type="checkbox" checked={showUnchanged} onChange={(e) => setShowUnchanged(e.target.checked)} /> {t("report.diff.showAll")}
               </label>
               <ul className="diff-list">
-                {diff.map((x) => (
-                  <li key={`${x.change}-${x.id}`} data-testid="diff-entry" data-change={x.change}>
+                {diff.map((x) => {
+                  const key = x.id ?? x.key ?? "";
+                  const [pid = key, kind, seq] = key.split("|");
+                  return (
+                  <li key={`${x.change}-${key}`} data-testid="diff-entry" data-change={x.change}>
                     <span className={`pill pill-${x.change}`}>{t(`report.diff.${x.change}`)}</span>{" "}
-                    {x.change === "removed" ? <span className="mono">{x.id}</span> : <Link to={`/amu/participations/${encodeURIComponent(x.id)}`}>{t("report.participation")}</Link>}
+                    <Link to={`/amu/participations/${encodeURIComponent(pid)}`}>
+                      {kind === "omproeve" ? `${t("retakes.title")} ${seq ?? ""}` : t("report.participation")}
+                    </Link>
+                    {x.leftWindow && <span className="muted small"> · {t("report.diff.leftWindow")}</span>}
                     {x.fields && x.fields.length > 0 && (
                       <span className="muted small">
                         {" "}
@@ -297,7 +326,8 @@ function ReportBody({ d }: { d: ReportDetail }) {
                       </span>
                     )}
                   </li>
-                ))}
+                  );
+                })}
               </ul>
             </>
           )}
@@ -310,7 +340,7 @@ function ReportBody({ d }: { d: ReportDetail }) {
             <ul className="excluded-list">
               {d.excluded.map((x) => (
                 <li key={x.id} data-testid="excluded-entry">
-                  <Link to={`/amu/participations/${encodeURIComponent(x.id)}`}>{t("report.participation")}</Link> — {pick(x.reason, lang)}
+                  <Link to={`/amu/participations/${encodeURIComponent(x.id)}`}>{t("report.participation")}</Link> — {reasonText(x.reason, lang)}
                 </li>
               ))}
             </ul>

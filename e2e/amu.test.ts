@@ -1,0 +1,264 @@
+/**
+ * The AMU staff journey in a real Chromium against the real server (`bevis serve --demo`, PGlite, built web app):
+ * a TAP user finds a participation with a result in the wrong field, sees the finding with its section beside the
+ * field, corrects it with a reason, builds the quarterly report, downloads the CSV file and reads it back; then
+ * switches institution and sees none of the first institution's data. Readonly and laerer users get no save button
+ * and a 403 when they force a write.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DEMO_USERS } from "../src/platform/bootstrap.ts";
+import { parseCsv } from "../src/platform/csv.ts";
+import { launchBrowser, login, newPage, ROOT, startServer, type RunningServer } from "./harness.ts";
+
+interface Finding {
+  rule: string;
+  severity: string;
+  subject?: string;
+  cite: { seed: string; ref: string };
+  message: { en: string; da?: string };
+}
+interface Detail {
+  participation: Record<string, unknown> & { id: string; version: number; cpr: string; endDate: string | null };
+  findings: Finding[];
+}
+
+const demo = (email: string) => {
+  const u = DEMO_USERS.find((x) => x.email === email);
+  if (!u) throw new Error(`no demo user ${email}`);
+  return u;
+};
+
+/** Group 1 ↔ group 2 categories with the same outcome (seed 000 Bilag 1 / Bilag 2). */
+const TO_GROUP_2: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 3, 5: 4, 6: 3 };
+const TO_GROUP_1: Record<number, number> = { 1: 1, 2: 3, 3: 4, 4: 5 };
+const RESULT_FIELDS = ["resultatProevebelagt", "resultatIkkeProevebelagt"] as const;
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function json<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(path);
+  if (!res.ok()) throw new Error(`GET ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** The ids of the participations the list page shows, once it has loaded. */
+async function listedIds(page: Page): Promise<string[]> {
+  await page.locator('[data-testid="participations"], [data-testid="list-empty"]').first().waitFor();
+  return page.getByTestId("participation-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-id") ?? ""));
+}
+
+const quarterOf = (iso: string) => `${iso.slice(0, 4)}Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
+
+describe("AMU staff UI", () => {
+  test("TAP corrects a result in the wrong field, builds the quarterly report and reads the CSV back; the other institution's data stays hidden", async () => {
+    const tap = demo("tap@begge.example");
+    const { context, page } = await newPage(browser, server.url);
+    try {
+      await login(page, tap.email, tap.password);
+      const me = await json<{ current: string; institutions: { id: string; name: string }[] }>(page, "/api/auth/me");
+      const syd = me.institutions.find((i) => i.name === "AMU Syd (demo)")!;
+      const nord = me.institutions.find((i) => i.name === "AMU Nord (demo)")!;
+      if (me.current !== syd.id) {
+        await page.getByTestId("institution-switcher").selectOption(syd.id);
+        await page.locator(`main[data-institution="${syd.id}"]`).waitFor();
+      }
+
+      // Which participation has a result in the wrong field? (Found through the API; then opened through the UI.)
+      const errs = await json<{ items: { id: string; fagkode: string }[] }>(page, "/api/amu/participations?findings=error&limit=200");
+      let target: { id: string; fagkode: string; detail: Detail; finding: Finding } | undefined;
+      for (const row of errs.items) {
+        const d = await json<Detail>(page, `/api/amu/participations/${row.id}`);
+        const f = d.findings.find((x) => x.rule === "amu.result.wrong-field");
+        if (f) {
+          target = { id: row.id, fagkode: row.fagkode, detail: d, finding: f };
+          break;
+        }
+      }
+      expect(target, "the demo data has a participation with a result in the wrong field").toBeDefined();
+      const { id, fagkode, detail, finding } = target!;
+      const wrongField = finding.subject as (typeof RESULT_FIELDS)[number];
+      expect(RESULT_FIELDS).toContain(wrongField);
+      const rightField = RESULT_FIELDS.find((f) => f !== wrongField)!;
+      const wrongValue = detail.participation[wrongField] as number;
+      const corrected = (wrongField === "resultatProevebelagt" ? TO_GROUP_2 : TO_GROUP_1)[wrongValue]!;
+
+      // The list, filtered to errors and the goal, shows it with an error badge.
+      await page.getByTestId("nav-participations").click();
+      await page.getByTestId("filter-findings").selectOption("error");
+      await page.getByTestId("filter-fagkode").selectOption(fagkode);
+      const row = page.locator(`[data-testid="participation-row"][data-id="${id}"]`);
+      await row.waitFor();
+      expect(Number(await row.getByTestId("badge-errors").getAttribute("data-count"))).toBeGreaterThan(0);
+      expect(await row.locator("td").first().textContent()).not.toContain(detail.participation.cpr); // CPR masked
+      await row.getByRole("link").click();
+
+      // The finding stands beside the field it concerns, with its citation.
+      const beside = page.locator(`[data-testid="field-${wrongField}"] [data-testid="finding"][data-rule="amu.result.wrong-field"]`);
+      await beside.waitFor();
+      expect(await beside.getByTestId("finding-cite").textContent()).toBe(`seed ${finding.cite.seed} · ${finding.cite.ref}`);
+      expect(await beside.locator(".finding-message").textContent()).toBe(finding.message.da ?? finding.message.en);
+      await page.getByTestId("group-decision").waitFor();
+
+      if (process.env.UPDATE_SCREENSHOT === "1") {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: join(ROOT, "docs", "screenshot.png") });
+      }
+
+      // Fix it: empty the wrong field, set the right one; the live check removes the finding before saving.
+      await page.getByTestId(`input-${wrongField}`).selectOption("");
+      await page.getByTestId(`input-${rightField}`).selectOption(String(corrected));
+      await beside.waitFor({ state: "detached" });
+      await page.locator('[data-rule="amu.result.wrong-field"]').waitFor({ state: "detached" });
+
+      // Saving an edit needs a reason.
+      await page.getByTestId("save").click();
+      await page.getByTestId("reason-missing").waitFor();
+      const reason = "Resultatet stod i det forkerte felt (e2e-test)";
+      await page.getByTestId("input-reason").fill(reason);
+      await page.getByTestId("save").click();
+      await page.getByTestId("notice").waitFor();
+      await page.locator('[data-testid="history-entry"]', { hasText: reason }).waitFor();
+      expect(await page.locator('[data-rule="amu.result.wrong-field"]').count()).toBe(0);
+      const saved = await json<Detail>(page, `/api/amu/participations/${id}`);
+      expect(saved.participation.version).toBeGreaterThan(detail.participation.version);
+      expect(saved.participation[rightField]).toBe(corrected);
+      expect(saved.participation[wrongField]).toBeNull();
+      expect(saved.findings.some((f) => f.rule === "amu.result.wrong-field")).toBe(false);
+
+      // The quarterly report for the quarter the participation ended in.
+      const quarter = quarterOf(saved.participation.endDate!);
+      await page.getByTestId("nav-reports").click();
+      await page.getByTestId("upload-window").waitFor();
+      await page.getByTestId("report-quarter").selectOption(quarter);
+      await page.locator(`[data-testid="report-preview"][data-quarter="${quarter}"]`).waitFor();
+      const blocking = page.getByTestId("report-blocking");
+      if (await blocking.count()) throw new Error(`the report for ${quarter} is blocked: ${await blocking.textContent()}`);
+      await page.getByTestId("report-build").click();
+      await page.getByTestId("report-built").waitFor();
+      const number = Number(await page.getByTestId("submission-title").getAttribute("data-number"));
+      expect(number).toBeGreaterThanOrEqual(1);
+      await page.getByTestId("report-diff").waitFor();
+      const rowsOnPage = Number(await page.getByTestId("report-row-count").getAttribute("data-count"));
+      expect(rowsOnPage).toBeGreaterThan(0);
+      expect(await page.locator(`[data-testid="earlier-report"][data-number="${number}"]`).count()).toBe(1);
+
+      // Download the CSV file and read it back.
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
+      const csvText = await readFile((await download.path())!, "utf8");
+      const records = parseCsv(csvText).map((r) => r.fields);
+      const header = records[0]!;
+      const body = records.slice(1);
+      const col = (name: string) => {
+        const i = header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+        expect(i, `column ${name} in ${header.join(";")}`).toBeGreaterThanOrEqual(0);
+        return i;
+      };
+      const cprCol = col("cpr");
+      const fagkodeCol = col("fagkode");
+      const rightCol = col(rightField);
+      const wrongCol = col(wrongField);
+      expect(body.length).toBe(rowsOnPage);
+      const mine = body.filter((r) => r[cprCol] === detail.participation.cpr && r[fagkodeCol] === fagkode);
+      expect(mine.length).toBeGreaterThanOrEqual(1);
+      expect(mine[0]![rightCol]).toBe(String(corrected));
+      expect(mine[0]![wrongCol]).toBe("");
+
+      // Switch institution: nothing of AMU Syd is shown in AMU Nord.
+      await page.getByTestId("nav-participations").click();
+      const sydIds = await listedIds(page);
+      await page.getByTestId("institution-switcher").selectOption(nord.id);
+      await page.locator(`main[data-institution="${nord.id}"]`).waitFor();
+      await page.goto("/amu/participations");
+      await page.locator(`main[data-institution="${nord.id}"]`).waitFor();
+      const nordIds = await listedIds(page);
+      expect(nordIds).not.toContain(id);
+      expect(nordIds.filter((x) => sydIds.includes(x))).toEqual([]);
+      await page.getByTestId("filter-q").fill(fagkode);
+      await listedIds(page);
+      expect(await page.locator(`[data-testid="participation-row"][data-id="${id}"]`).count()).toBe(0);
+      // Opening the Syd participation by its address answers "not found", and the Syd report is not listed.
+      await page.goto(`/amu/participations/${id}`);
+      await page.getByTestId("problem").waitFor();
+      expect(await page.getByTestId("participation-form").count()).toBe(0);
+      await page.getByTestId("nav-reports").click();
+      await page.getByTestId("earlier-reports").waitFor();
+      await page.getByTestId("report-row-count").waitFor();
+      expect(await page.locator(`[data-testid="earlier-report"][data-number="${number}"]`).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const email of ["readonly@amu-syd.example", "laerer@amu-syd.example"]) {
+    test(`${email} sees no save button and gets 403 when forcing a write`, async () => {
+      const u = demo(email);
+      const { context, page } = await newPage(browser, server.url);
+      try {
+        await login(page, u.email, u.password);
+        await page.goto("/amu/participations");
+        const ids = await listedIds(page);
+        expect(ids.length).toBeGreaterThan(0);
+        expect(await page.getByTestId("new-participation").count()).toBe(0);
+        await page.locator(`[data-testid="participation-row"][data-id="${ids[0]}"]`).getByRole("link").click();
+        await page.getByTestId("participation-form").waitFor();
+        await page.getByTestId("readonly-note").waitFor();
+        expect(await page.getByTestId("save").count()).toBe(0);
+        expect(await page.getByTestId("input-reason").count()).toBe(0);
+        expect(await page.getByTestId("input-cpr").isDisabled()).toBe(true);
+        const shownCpr = await page.getByTestId("input-cpr").inputValue();
+        expect(shownCpr).not.toMatch(/^\d{10}$/); // masked for this role
+
+        // Forced writes through the API are refused.
+        const d = await json<Detail>(page, `/api/amu/participations/${ids[0]}`);
+        const { id: _id, version, retakes: _r, providerId: _p, ...input } = d.participation;
+        const put = await page.request.put(`/api/amu/participations/${ids[0]}`, { data: { ...input, cpr: "0101901234", version, reason: "forced" } });
+        expect(put.status()).toBe(403);
+        const create = await page.request.post("/api/amu/participations", { data: { ...input, cpr: "0101901234" } });
+        expect(create.status()).toBe(403);
+        const build = await page.request.post("/api/amu/reports", { data: { quarter: "2024Q3" } });
+        expect(build.status()).toBe(403);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test("the language switch shows findings in English and keeps the choice", async () => {
+    const tap = demo("tap@amu-syd.example");
+    const { context, page } = await newPage(browser, server.url);
+    try {
+      await login(page, tap.email, tap.password);
+      expect(await page.locator("html").getAttribute("lang")).toBe("da");
+      await page.goto("/amu/participations?findings=error");
+      const ids = await listedIds(page);
+      expect(ids.length).toBeGreaterThan(0);
+      const d = await json<Detail>(page, `/api/amu/participations/${ids[0]}`);
+      await page.getByTestId("lang-en").click();
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      await page.locator(`[data-testid="participation-row"][data-id="${ids[0]}"]`).getByRole("link").click();
+      const first = d.findings.find((f) => f.severity === "error")!;
+      await page.locator(`[data-testid="finding"][data-rule="${first.rule}"] .finding-message`, { hasText: first.message.en }).first().waitFor();
+      await page.reload();
+      await page.getByTestId("participation-form").waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      await page.getByTestId("logout").click();
+      await page.getByTestId("login-form").waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
