@@ -36,11 +36,12 @@ const retake = (seq: number, date: string, over: Partial<ExamAttempt> = {}): Exa
 const select = (ps: Participation[], q = Q3_2024) => selectForReport(ps, "inst-a", q, DEMO_CATALOGUE);
 
 describe("reportWindow — §2, §6.1: the report quarter and the 3 before it", () => {
-  it.each([
+  for (const { q, from, to, quarters } of [
     { q: "2024Q3", from: "2023-10-01", to: "2024-09-30", quarters: ["2023Q4", "2024Q1", "2024Q2", "2024Q3"] },
     { q: "2024Q1", from: "2023-04-01", to: "2024-03-31", quarters: ["2023Q2", "2023Q3", "2023Q4", "2024Q1"] },
     { q: "2024Q4", from: "2024-01-01", to: "2024-12-31", quarters: ["2024Q1", "2024Q2", "2024Q3", "2024Q4"] },
-  ])("§2 $q → $from … $to", ({ q, from, to, quarters }) => {
+  ])
+    it(`§2 ${q} → ${from} … ${to}`, () => {
     const w = reportWindow(Q(q));
     expect({ from: w.from, to: w.to, quarters: w.quarters.map(formatQuarter) }).toEqual({ from, to, quarters });
   });
@@ -60,12 +61,13 @@ describe("reportWindow — §2, §6.1: the report quarter and the 3 before it", 
 });
 
 describe("uploadWindowFor / reportQuarterOn — reference/facts.md: 15th–20th of January, April, August, October", () => {
-  it.each([
+  for (const { q, from, to } of [
     { q: "2024Q1", from: "2024-04-15", to: "2024-04-20" },
     { q: "2024Q2", from: "2024-08-15", to: "2024-08-20" },
     { q: "2024Q3", from: "2024-10-15", to: "2024-10-20" },
     { q: "2024Q4", from: "2025-01-15", to: "2025-01-20" },
-  ])("$q uploads $from … $to", ({ q, from, to }) => {
+  ])
+    it(`${q} uploads ${from} … ${to}`, () => {
     const u = uploadWindowFor(Q(q));
     expect([u.from, u.to]).toEqual([from, to]);
     expect(u.cite.seed).toBe("reference");
@@ -171,7 +173,8 @@ describe("selectForReport — §2, §5, §6.1, §6.2 (report for 2024Q3: 2023-10
     },
     { ref: "3", name: "unknown fagkode in scope: blocks", p: P({ fagkode: "99999" }), blocking: true },
   ];
-  it.each(cases)("§$ref $name", ({ p, rows, excluded, blocking }) => {
+  for (const { ref, name, p, rows, excluded, blocking } of cases)
+    it(`§${ref} ${name}`, () => {
     const s = select([p]);
     expect(s.rows.map(rowKey)).toEqual(rows ?? []);
     expect(s.excluded.map((e) => e.reason.rule)).toEqual(excluded ? [excluded] : []);

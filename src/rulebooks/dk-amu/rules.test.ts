@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, isoDate } from "../../kernel/time/date.ts";
 import { DEMO_CATALOGUE, goalByFagkode } from "./catalogue.ts";
 import type { ExamAttempt, Participation, ResultGroup } from "./model.ts";
-import { amuBeviserAfterIkv, checkParticipation, mergeSubCourses, resultGroup, suggestedCategory } from "./rules.ts";
+import { amuBeviserAfterIkv, checkParticipation, checkSplitReporting, mergeSubCourses, resultGroup, suggestedCategory } from "./rules.ts";
 
 /** Defaults: provider inst-a, demo goal 90001 (UVM-prøve throughout), 4–8 March 2024, ended, ResultatProevebelagt 1. */
 function P(over: Partial<Participation> = {}): Participation {
@@ -109,7 +109,8 @@ describe("resultGroup — §3, §3.1, §4, §6.2, §6.3", () => {
     },
     { ref: "3", name: "unknown fagkode → null with an error", p: P({ fagkode: "99999" }), group: null, rule: "amu.goal.unknown" },
   ];
-  it.each(cases)("§$ref $name", ({ p, group, rule }) => {
+  for (const { ref, name, p, group, rule } of cases)
+    it(`§${ref} ${name}`, () => {
     const d = resultGroup(p, goalOf(p));
     expect(d.value).toBe(group);
     if (rule) expect(d.because.map((f) => f.rule)).toContain(rule);
@@ -526,7 +527,8 @@ describe("checkParticipation — every statement and FAQ case of seed 000", () =
     { ref: "3", name: "unknown fagkode", p: P({ fagkode: "99999" }), errors: ["amu.goal.unknown"] },
     { ref: "3", name: "fagkode that is not 5 digits", p: P({ fagkode: "123" }), errors: ["amu.fagkode.format", "amu.goal.unknown"] },
   ];
-  it.each(cases)("§$ref $name", ({ p, errors = [], warnings = [] }) => {
+  for (const { ref, name, p, errors = [], warnings = [] } of cases)
+    it(`§${ref} ${name}`, () => {
     expect(rulesBy(p, "error")).toEqual([...errors].sort());
     expect(rulesBy(p, "warning")).toEqual([...warnings].sort());
   });
@@ -587,7 +589,8 @@ describe("suggestedCategory — the FAQ's prescriptions", () => {
     { ref: "3", name: "an ordinary passed course → not prescribed", p: P(), want: null },
     { ref: "3", name: "unknown goal → null", p: P({ fagkode: "99999" }), want: null },
   ];
-  it.each(cases)("§$ref $name", ({ ref, p, want }) => {
+  for (const { ref, name, p, want } of cases)
+    it(`§${ref} ${name}`, () => {
     const d = suggestedCategory(p, goalOf(p));
     expect(d.value).toEqual(want);
     expect(d.because.length).toBeGreaterThan(0);
@@ -666,5 +669,24 @@ describe("mergeSubCourses — §3.2 one forløb", () => {
         expect(mergeSubCourses([...subs].reverse()).value).toEqual(m);
       }),
     );
+  });
+});
+
+describe("checkSplitReporting — §3.2.1 split courses reported as separate participations", () => {
+  const part1 = P2({ id: "d1", startDate: "2024-02-05", endDate: "2024-02-07", resultatIkkeProevebelagt: null, ejRelevant: true });
+  const part2 = P2({ id: "d2", startDate: "2024-03-04", endDate: "2024-03-08" });
+  it("§3.2.1 two delforløb of one person and goal, one with \"Ej relevant\" → a warning on each", () => {
+    const r = checkSplitReporting([part1, part2, P({ id: "other" })]);
+    expect(r.map((x) => x.id)).toEqual(["d1", "d2"]);
+    expect(r.every((x) => x.findings[0]?.rule === "amu.forloeb.split-reporting" && x.findings[0].cite.ref === "3.2.1")).toBe(true);
+    expect(JSON.stringify(r)).not.toContain(part1.cpr);
+  });
+  it("§3.2 the same course taken twice, each with a result → no warning", () => {
+    expect(checkSplitReporting([part2, P2({ id: "d3", startDate: "2024-06-03", endDate: "2024-06-07", resultatIkkeProevebelagt: 3 })])).toEqual([]);
+  });
+  it("§3.2.1 another person, another provider or a never-held course does not count", () => {
+    expect(checkSplitReporting([part1, { ...part2, cpr: "0202902345" }])).toEqual([]);
+    expect(checkSplitReporting([part1, { ...part2, providerId: "inst-b" }])).toEqual([]);
+    expect(checkSplitReporting([part1, { ...part2, status: "never-held" }])).toEqual([]);
   });
 });

@@ -1116,3 +1116,50 @@ export function checkParticipation(p: Participation, goal: AmuGoal | undefined):
   const ctx: Ctx = { p, goal, group, ikv: isIkvFagkode(p.fagkode), field, value, hasResult: value !== null };
   return [...g.because.filter((x) => x.severity !== "info"), ...CHECKS.flatMap((check) => check(ctx))];
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// §3.2.1 — split courses reported as separate participations (a check over a set of participations)
+
+/**
+ * Flags what looks like a split course reported as separate participations.
+ *
+ * §3.2.1: "der på nogle institutioner er praksis for, at enkelte kurser deles op i mindre delforløb, og at der
+ * enkeltvist indberettes prøveresultat for hvert af disse delforløb som var de et fuldt forløb. Mange af disse
+ * delforløb indberettes med værdien 'Ej relevant'" — which gives "for mange kursusdeltagelser" and "for mange
+ * prøveresultater".
+ *
+ * bevis' test: the same person (CPR), goal and provider have two or more participations (never-held ones aside), and
+ * at least one of them carries "Ej relevant". Every such participation gets a warning; a person who simply takes
+ * the same course twice with a result each time is not flagged. The findings never contain the CPR.
+ */
+export function checkSplitReporting(ps: readonly Participation[]): { id: string; findings: Finding[] }[] {
+  const groups = new Map<string, Participation[]>();
+  for (const p of ps) {
+    if (p.status === "never-held") continue;
+    const key = `${p.providerId}\u0000${p.cpr}\u0000${p.fagkode}`;
+    const list = groups.get(key);
+    if (list) list.push(p);
+    else groups.set(key, [p]);
+  }
+  const out: { id: string; findings: Finding[] }[] = [];
+  for (const list of groups.values()) {
+    if (list.length < 2 || !list.some((p) => p.ejRelevant)) continue;
+    const ej = list.filter((p) => p.ejRelevant).length;
+    for (const p of list)
+      out.push({
+        id: p.id,
+        findings: [
+          f(
+            "amu.forloeb.split-reporting",
+            "warning",
+            "3.2.1",
+            `The participant has ${list.length} participations on ${p.fagkode}, ${ej} of them with "Ej relevant". If they are parts (delforløb) of one course, register them as one forløb with the final result.`,
+            `Kursisten har ${list.length} kursusdeltagelser på ${p.fagkode}, heraf ${ej} med "Ej relevant". Er det delforløb af ét kursus, så registrér dem som ét forløb med det endelige prøveresultat.`,
+            "subCourses",
+            list.length,
+          ),
+        ],
+      });
+  }
+  return out;
+}
