@@ -57,6 +57,7 @@ describe("parseFodselsnummer", () => {
     ["0101901248O", "id.fnr.format"],
     ["01019012481", "id.fnr.checksum"],
     ["12345678910", "id.fnr.checksum"],
+    ["01419012480", "id.fnr.checksum"], // a typo that looks like an H-nummer is reported as a typo
     ["13527248013", "id.fnr.hnr"], // H-nummer from the library's README
     ["68467038838", "id.fnr.hnr"], // D-nummer and H-nummer at once
     ["10915596784", "id.fnr.synthetic"], // Test Norge number (month + 80)

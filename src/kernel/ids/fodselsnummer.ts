@@ -84,6 +84,13 @@ export function parseFodselsnummer(
     });
   }
   const digits = `${m[1]}${m[2]}`;
+  const result = idnr(digits);
+  if (result.status === "invalid" && result.reasons.includes("checksums don't match"))
+    return fail("checksum", {
+      en: `Field "${field}": ${masked} has wrong check digits (modulus 11); check for a mistyped digit.`,
+      da: `Feltet "${field}": ${masked} har forkerte kontrolcifre (modulus 11); kontrollér for et fejltastet ciffer.`,
+      nb: `Feltet "${field}": ${masked} har feil kontrollsiffer (modulus 11); sjekk om et siffer er feil.`,
+    });
   const type = getType(digits);
   if (type === "hnr" || type === "dnr-and-hnr")
     return fail("hnr", {
@@ -96,13 +103,6 @@ export function parseFodselsnummer(
       en: `Field "${field}": ${masked} is a synthetic test number (month + 80), not a real fødselsnummer or D-nummer.`,
       da: `Feltet "${field}": ${masked} er et syntetisk testnummer (måned + 80), ikke et rigtigt fødselsnummer eller D-nummer.`,
       nb: `Feltet "${field}": ${masked} er et syntetisk testnummer (måned + 80), ikke et ekte fødselsnummer eller D-nummer.`,
-    });
-  const result = idnr(digits);
-  if (result.status === "invalid" && result.reasons.includes("checksums don't match"))
-    return fail("checksum", {
-      en: `Field "${field}": ${masked} has wrong check digits (modulus 11); check for a mistyped digit.`,
-      da: `Feltet "${field}": ${masked} har forkerte kontrolcifre (modulus 11); kontrollér for et fejltastet ciffer.`,
-      nb: `Feltet "${field}": ${masked} har feil kontrollsiffer (modulus 11); sjekk om et siffer er feil.`,
     });
   const { y, m: month, d } = birthParts(digits);
   if (y === undefined)
