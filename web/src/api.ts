@@ -61,6 +61,11 @@ export interface ParticipationInput {
   resultatIkkeProevebelagt: number | null;
   ejRelevant: boolean;
   ikvCompetenceFagkoder: string[];
+  /** Ordinary exam of a written-and-oral goal (§6.2): which parts were taken; null = not recorded. */
+  writtenTaken?: boolean | null;
+  oralTaken?: boolean | null;
+  /** Industry or authority certificate course (§6.3): whether the certificate was obtained; null = not recorded. */
+  industryCertificateObtained?: boolean | null;
 }
 
 export interface ExamAttempt {

@@ -40,6 +40,9 @@ const EMPTY: ParticipationInput = {
   resultatIkkeProevebelagt: null,
   ejRelevant: false,
   ikvCompetenceFagkoder: [],
+  writtenTaken: null,
+  oralTaken: null,
+  industryCertificateObtained: null,
 };
 
 const INPUT_KEYS = Object.keys(EMPTY) as (keyof ParticipationInput)[];
@@ -387,6 +390,12 @@ export function ParticipationPage({ session, id }: { session: Session; id: strin
                 );
               })}
             </div>
+            {(goal?.writtenAndOral || input.writtenTaken != null || input.oralTaken != null) && (
+              <div className="grid">
+                <TriState name="writtenTaken" label={t("form.writtenTaken")} value={input.writtenTaken} onChange={(v) => update("writtenTaken", v)} findings={bySubject("writtenTaken")} />
+                <TriState name="oralTaken" label={t("form.oralTaken")} value={input.oralTaken} onChange={(v) => update("oralTaken", v)} findings={bySubject("oralTaken")} />
+              </div>
+            )}
             <Check name="ejRelevant" label={t("form.ejRelevant")} checked={input.ejRelevant} onChange={(v) => update("ejRelevant", v)} findings={bySubject("ejRelevant")} />
             {(isIkv || input.ikvCompetenceFagkoder.length > 0) && (
               <IkvFagkoder goals={goals} value={input.ikvCompetenceFagkoder} onChange={(v) => update("ikvCompetenceFagkoder", v)} findings={bySubject("ikvCompetenceFagkoder")} />
@@ -397,6 +406,17 @@ export function ParticipationPage({ session, id }: { session: Session; id: strin
             <legend>{t("form.section.special")}</legend>
             <Check name="euEfteruddannelse" label={t("form.euEfteruddannelse")} checked={input.euEfteruddannelse} onChange={(v) => update("euEfteruddannelse", v)} findings={bySubject("euEfteruddannelse")} />
             <Check name="industryCertificate" label={t("form.industryCertificate")} checked={input.industryCertificate} onChange={(v) => update("industryCertificate", v)} findings={bySubject("industryCertificate")} />
+            {(input.industryCertificate || input.industryCertificateObtained != null) && (
+              <div className="grid indent">
+                <TriState
+                  name="industryCertificateObtained"
+                  label={t("form.industryCertificateObtained")}
+                  value={input.industryCertificateObtained}
+                  onChange={(v) => update("industryCertificateObtained", v)}
+                  findings={bySubject("industryCertificateObtained")}
+                />
+              </div>
+            )}
             <div className="grid">
               <Field name="emergencyTeaching" label={t("form.emergencyTeaching")} findings={bySubject("emergencyTeaching")} wide>
                 {(a) => (
@@ -468,6 +488,29 @@ export function ParticipationPage({ session, id }: { session: Session; id: strin
 function fieldLabel(k: string, t: (k: TextKey) => string): string {
   const key = `form.${k}` as TextKey;
   return t(key) === key ? k : t(key);
+}
+
+/** Yes / no / not recorded. */
+function TriState(props: { name: string; label: string; value: boolean | null | undefined; onChange: (v: boolean | null) => void; findings: Finding[] }) {
+  const { t } = useI18n();
+  return (
+    <Field name={props.name} label={props.label} findings={props.findings}>
+      {(a) => (
+        <select
+          id={a.id}
+          aria-describedby={a.describedBy}
+          aria-invalid={a.invalid}
+          value={props.value == null ? "" : props.value ? "yes" : "no"}
+          onChange={(e) => props.onChange(e.target.value === "" ? null : e.target.value === "yes")}
+          data-testid={`input-${props.name}`}
+        >
+          <option value="">{t("form.notRecorded")}</option>
+          <option value="yes">{t("retakes.yes")}</option>
+          <option value="no">{t("retakes.no")}</option>
+        </select>
+      )}
+    </Field>
+  );
 }
 
 function Check(props: { name: string; label: string; checked: boolean; onChange: (v: boolean) => void; findings: Finding[] }) {

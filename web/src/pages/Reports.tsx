@@ -42,7 +42,7 @@ export function ReportsPage({ session, query, reportId }: { session: Session; qu
 
   return (
     <>
-      {reportId ? <Submission id={reportId} justBuilt={query.get("built") === "1"} /> : <Preview session={session} query={query} onBuilt={loadList} />}
+      {reportId ? <Submission id={reportId} canWrite={session.canWrite} justBuilt={query.get("built") === "1"} /> : <Preview session={session} query={query} onBuilt={loadList} />}
       <section className="card flush" aria-labelledby="earlier-h" data-testid="earlier-reports">
         <div className="table-head">
           <h2 id="earlier-h">{t("report.earlier")}</h2>
@@ -234,7 +234,7 @@ function Blocking({ findings }: { findings: Finding[] }) {
   );
 }
 
-function Submission({ id, justBuilt }: { id: string; justBuilt: boolean }) {
+function Submission({ id, justBuilt, canWrite }: { id: string; justBuilt: boolean; canWrite: boolean }) {
   const { t, lang } = useI18n();
   const [d, setD] = useState<ReportDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -265,12 +265,16 @@ function Submission({ id, justBuilt }: { id: string; justBuilt: boolean }) {
       <div className="card downloads" data-testid="downloads">
         <h2>{t("report.downloads")}</h2>
         <div className="download-row">
-          <a className="button primary" href={`${base}/file?format=csv`} download data-testid="download-csv">
-            ⤓ {t("report.download.csv")}
-          </a>
-          <a className="button secondary" href={`${base}/file?format=json`} download data-testid="download-json">
-            ⤓ {t("report.download.json")}
-          </a>
+          {canWrite && (
+            <>
+              <a className="button primary" href={`${base}/file?format=csv`} download data-testid="download-csv">
+                ⤓ {t("report.download.csv")}
+              </a>
+              <a className="button secondary" href={`${base}/file?format=json`} download data-testid="download-json">
+                ⤓ {t("report.download.json")}
+              </a>
+            </>
+          )}
           <a className="button secondary" href={`${base}/receipt?format=pdf`} target="_blank" rel="noreferrer" data-testid="receipt-pdf">
             {t("report.receipt.pdf")}
           </a>
