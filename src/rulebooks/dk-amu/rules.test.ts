@@ -48,7 +48,7 @@ const rulesBy = (p: Participation, severity: "error" | "warning") =>
   [...new Set(checkParticipation(p, goalOf(p)).filter((f) => f.severity === severity).map((f) => f.rule))].sort();
 
 describe("resultGroup — §3, §3.1, §4, §6.2, §6.3", () => {
-  const cases: { ref: string; name: string; p: Participation; group: ResultGroup | null; rule?: string }[] = [
+  const cases: { ref: string; name: string; p: Participation; group: ResultGroup | null; rule?: string; noCatalogue?: true }[] = [
     { ref: "3", name: "UVM-prøve attached on the start date → group 1", p: P(), group: 1, rule: "amu.group.uvm-test-on-start-date" },
     { ref: "3", name: "no UVM-prøve on the start date → group 2", p: P2(), group: 2, rule: "amu.group.no-uvm-test-on-start-date" },
     {
@@ -108,10 +108,11 @@ describe("resultGroup — §3, §3.1, §4, §6.2, §6.3", () => {
       rule: "amu.group.industry-certificate",
     },
     { ref: "3", name: "unknown fagkode → null with an error", p: P({ fagkode: "99999" }), group: null, rule: "amu.goal.unknown" },
+    { ref: "4", name: "IKV is group 2 even without a catalogue entry (the seed names 40080/40081)", p: IKV(), group: 2, rule: "amu.group.ikv", noCatalogue: true },
   ];
-  for (const { ref, name, p, group, rule } of cases)
+  for (const { ref, name, p, group, rule, noCatalogue } of cases)
     it(`§${ref} ${name}`, () => {
-    const d = resultGroup(p, goalOf(p));
+    const d = resultGroup(p, noCatalogue ? undefined : goalOf(p));
     expect(d.value).toBe(group);
     if (rule) expect(d.because.map((f) => f.rule)).toContain(rule);
     for (const f of d.because) {
@@ -440,6 +441,18 @@ describe("checkParticipation — every statement and FAQ case of seed 000", () =
     },
     {
       ref: "6.2",
+      name: "written + oral, written not taken, oral not recorded, registered 4 → cannot be failed",
+      p: P({ fagkode: "90007", writtenTaken: false, resultatProevebelagt: 4 }),
+      errors: ["amu.written-oral.none-taken"],
+      cite: "Bilag 1",
+    },
+    {
+      ref: "6.2",
+      name: "written + oral, nothing recorded about the parts, 4 → clean",
+      p: P({ fagkode: "90007", resultatProevebelagt: 4 }),
+    },
+    {
+      ref: "6.2",
       name: "written + oral, both taken, 4 → clean",
       p: P({ fagkode: "90007", writtenTaken: true, oralTaken: true, resultatProevebelagt: 4 }),
     },
@@ -588,6 +601,12 @@ describe("suggestedCategory — the FAQ's prescriptions", () => {
     { ref: "6.1", name: "not ended → no result", p: P({ status: "not-ended" }), want: null },
     { ref: "3", name: "an ordinary passed course → not prescribed", p: P(), want: null },
     { ref: "3", name: "unknown goal → null", p: P({ fagkode: "99999" }), want: null },
+    {
+      ref: "3",
+      name: "written + oral, written missing and oral not recorded → not the §6.2 FAQ case, no prescription",
+      p: P({ fagkode: "90007", writtenTaken: false, resultatProevebelagt: null }),
+      want: null,
+    },
   ];
   for (const { ref, name, p, want } of cases)
     it(`§${ref} ${name}`, () => {

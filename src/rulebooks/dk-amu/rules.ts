@@ -79,22 +79,10 @@ const FAGKODE_RE = /^\d{5}$/;
  * §6.2: "Hvis kurset benytter en UVM-prøve, så skal kursusdeltagelsen registreres som et prøvebelagt kursus."
  * §6.3: a certificate "reguleret af en branche eller en anden myndighed […] Altså ikke en UVM-prøve" → group 2.
  *
- * Order: unknown fagkode (null, error) → IKV (2) → EU-efteruddannelse (2) → UVM-prøve on the start date (1) → 2.
+ * Order: IKV (2; 40080/40081 are named by the seed, so no catalogue entry is needed) → unknown fagkode (null, error)
+ * → EU-efteruddannelse (2) → UVM-prøve on the start date (1) → 2.
  */
 export function resultGroup(p: Participation, goal: AmuGoal | undefined): Decision<ResultGroup | null> {
-  if (goal === undefined) {
-    return decision(null, [
-      f(
-        "amu.goal.unknown",
-        "error",
-        "3",
-        `AMU goal ${p.fagkode} is not in the catalogue, so bevis cannot tell whether a UVM-prøve (ministry test) is attached.`,
-        `AMU-mål ${p.fagkode} findes ikke i kataloget, så bevis kan ikke afgøre, om der er tilknyttet en UVM-prøve.`,
-        "fagkode",
-        p.fagkode,
-      ),
-    ]);
-  }
   if (isIkvFagkode(p.fagkode)) {
     return decision<ResultGroup>(2, [
       f(
@@ -103,6 +91,19 @@ export function resultGroup(p: Participation, goal: AmuGoal | undefined): Decisi
         "4",
         `${p.fagkode} is an individual competence assessment (IKV); IKV results are reported in group 2 (ResultatIkkeProevebelagt).`,
         `${p.fagkode} er en individuel kompetencevurdering (IKV); resultatet indberettes i gruppe 2 (ResultatIkkeProevebelagt).`,
+        "fagkode",
+        p.fagkode,
+      ),
+    ]);
+  }
+  if (goal === undefined) {
+    return decision(null, [
+      f(
+        "amu.goal.unknown",
+        "error",
+        "3",
+        `AMU goal ${p.fagkode} is not in the catalogue, so bevis cannot tell whether a UVM-prøve (ministry test) is attached.`,
+        `AMU-mål ${p.fagkode} findes ikke i kataloget, så bevis kan ikke afgøre, om der er tilknyttet en UVM-prøve.`,
         "fagkode",
         p.fagkode,
       ),
@@ -358,10 +359,16 @@ export interface SuggestedCategory {
   code: number;
 }
 
-/** Which parts of a written-and-oral test were taken: "one-missing", "both-missing", "both-taken" or "unknown". */
-function writtenOral(a: { writtenTaken?: boolean; oralTaken?: boolean }): "one-missing" | "both-missing" | "both-taken" | "unknown" {
+/**
+ * Which parts of a written-and-oral test were taken. "part-missing": one part not taken, the other not recorded
+ * (so the test was not completed, but the §6.2 case "kun deltaget i den ene prøve" is not established).
+ */
+function writtenOral(a: {
+  writtenTaken?: boolean;
+  oralTaken?: boolean;
+}): "one-missing" | "both-missing" | "part-missing" | "both-taken" | "unknown" {
   if (a.writtenTaken === undefined || a.oralTaken === undefined) {
-    if (a.writtenTaken === false || a.oralTaken === false) return "one-missing";
+    if (a.writtenTaken === false || a.oralTaken === false) return "part-missing";
     return "unknown";
   }
   if (a.writtenTaken && a.oralTaken) return "both-taken";
@@ -832,8 +839,9 @@ const checkEmergency: Check = ({ p, group, value }) => {
 /**
  * §6.2 — "Såfremt den skriftlige og mundtlige prøve begge indgår i prøven for et konkret kursus, skal
  * kursusdeltagelsen registreres med kategori '5) Bevis ikke opnået på grund af afbrud eller udeblivelse'".
- * Applied to the ordinary exam and to each retake. Both parts missing: the test was not taken (Bilag 1 category 5,
- * or a dispensation 2/6), so 1 "bestået" and 4 "ikke-bestået" are impossible.
+ * Applied to the ordinary exam and to each retake. Both parts missing (or one missing and the other not recorded):
+ * the test was not taken (Bilag 1 category 5, or a dispensation 2/6), so 1 "bestået" and 4 "ikke-bestået" are
+ * impossible.
  */
 function checkWrittenOralAttempt(
   a: { writtenTaken?: boolean; oralTaken?: boolean },
@@ -854,14 +862,14 @@ function checkWrittenOralAttempt(
         value,
       ),
     ];
-  if (w === "both-missing" && (value === 1 || value === 4))
+  if ((w === "both-missing" || w === "part-missing") && (value === 1 || value === 4))
     return [
       f(
         "amu.written-oral.none-taken",
         "error",
         "Bilag 1",
-        "Neither part of the test was taken, so it cannot be passed (1) or failed (4): use 5, or 2/6 for a dispensation.",
-        "Ingen af prøvens dele er aflagt, så den kan ikke være bestået (1) eller ikke-bestået (4): brug 5, eller 2/6 ved dispensation.",
+        "The test was not taken in full (a part is missing), so it cannot be passed (1) or failed (4): use 5, or 2/6 for a dispensation.",
+        "Prøven er ikke aflagt fuldt ud (en del mangler), så den kan ikke være bestået (1) eller ikke-bestået (4): brug 5, eller 2/6 ved dispensation.",
         subject,
         value,
       ),
