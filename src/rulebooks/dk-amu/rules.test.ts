@@ -6,6 +6,9 @@ import type { ExamAttempt, Participation, ResultGroup } from "./model.ts";
 import { amuBeviserAfterIkv, checkParticipation, checkSplitReporting, mergeSubCourses, resultGroup, suggestedCategory } from "./rules.ts";
 
 /** Defaults: provider inst-a, demo goal 90001 (UVM-prøve throughout), 4–8 March 2024, ended, ResultatProevebelagt 1. */
+/** Test title: the section of seed 000 the row implements, then what it checks. */
+const title = (ref: string, name: string) => `${ref.startsWith("Bilag") ? "" : "§"}${ref} ${name}`;
+
 function P(over: Partial<Participation> = {}): Participation {
   return {
     id: "p1",
@@ -96,7 +99,7 @@ describe("resultGroup — §3, §3.1, §4, §6.2, §6.3", () => {
     },
     {
       ref: "3",
-      name: "§3 1): certificate course with a UVM-prøve and an industry certificate too → group 1",
+      name: "1): certificate course with a UVM-prøve and an industry certificate too → group 1",
       p: P({ fagkode: "90005", industryCertificate: true }),
       group: 1,
     },
@@ -111,7 +114,7 @@ describe("resultGroup — §3, §3.1, §4, §6.2, §6.3", () => {
     { ref: "4", name: "IKV is group 2 even without a catalogue entry (the seed names 40080/40081)", p: IKV(), group: 2, rule: "amu.group.ikv", noCatalogue: true },
   ];
   for (const { ref, name, p, group, rule, noCatalogue } of cases)
-    it(`§${ref} ${name}`, () => {
+    it(title(ref, name), () => {
     const d = resultGroup(p, noCatalogue ? undefined : goalOf(p));
     expect(d.value).toBe(group);
     if (rule) expect(d.because.map((f) => f.rule)).toContain(rule);
@@ -541,7 +544,7 @@ describe("checkParticipation — every statement and FAQ case of seed 000", () =
     { ref: "3", name: "fagkode that is not 5 digits", p: P({ fagkode: "123" }), errors: ["amu.fagkode.format", "amu.goal.unknown"] },
   ];
   for (const { ref, name, p, errors = [], warnings = [] } of cases)
-    it(`§${ref} ${name}`, () => {
+    it(title(ref, name), () => {
     expect(rulesBy(p, "error")).toEqual([...errors].sort());
     expect(rulesBy(p, "warning")).toEqual([...warnings].sort());
   });
@@ -609,7 +612,7 @@ describe("suggestedCategory — the FAQ's prescriptions", () => {
     },
   ];
   for (const { ref, name, p, want } of cases)
-    it(`§${ref} ${name}`, () => {
+    it(title(ref, name), () => {
     const d = suggestedCategory(p, goalOf(p));
     expect(d.value).toEqual(want);
     expect(d.because.length).toBeGreaterThan(0);
