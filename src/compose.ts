@@ -53,8 +53,12 @@ export const cliModules: ((program: Command, ctx: CliContext) => void)[] = [
 
 /**
  * For the cross-tenant test (src/platform/http/tenancy.store.test.ts): creates rows in the actor's institution (A)
- * and returns path-parameter values pointing at them, e.g. `{ id: "<a participation id of A>" }`. The test then
- * calls every route with these values as a user of institution B and expects 403 or 404.
+ * and returns path-parameter values pointing at them. The test then calls every route of the composed app with these
+ * values as a user of institution B and expects 403 or 404 (never 2xx, never A's data in the answer).
+ *
+ * Keys: a bare parameter name (`{ id: "…" }`) fills `:id` in any route; a route pattern ending in the parameter
+ * (`{ "/api/amu/reports/:id": "…" }`) fills it only in routes under that pattern (longest match wins), so two
+ * entities that both use `:id` can each get a real row. Unfilled parameters get a random uuid.
  */
 export type CrossTenantFixture = (db: Db, actorOfA: Actor) => Promise<Record<string, string>>;
 export const crossTenantFixtures: CrossTenantFixture[] = [
