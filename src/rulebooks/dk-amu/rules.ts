@@ -515,7 +515,12 @@ interface Ctx {
 
 type Check = (c: Ctx) => Finding[];
 
-/** Fagkode format and date sanity (end ≥ start; an ended participation has an end date, §6.1). */
+/**
+ * Fagkode format and date sanity. §6.1: "Alle prøvedeltagelser, der slutter i de sidste fire kvartaler inden
+ * indberetningen foretages, skal indberettes" — the end date places a participation in its quarter, so an ended
+ * participation needs one, and it cannot lie before the start. The 5-digit fagkode is bevis' sanity check (§4 names
+ * "AMU-mål 40080").
+ */
 const checkDates: Check = ({ p }) => {
   const out: Finding[] = [];
   if (!FAGKODE_RE.test(p.fagkode))
