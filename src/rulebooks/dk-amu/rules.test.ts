@@ -541,6 +541,7 @@ describe("checkParticipation — every statement and FAQ case of seed 000", () =
     },
     // unknown goal
     { ref: "3", name: "unknown fagkode", p: P({ fagkode: "99999" }), errors: ["amu.goal.unknown"] },
+    { ref: "6.2", name: "a CPR number without a real birth date (the report row needs it)", p: P({ cpr: "3102901234" }), errors: ["id.cpr.date"], cite: "facts.md: CPR number" },
     { ref: "3", name: "fagkode that is not 5 digits", p: P({ fagkode: "123" }), errors: ["amu.fagkode.format", "amu.goal.unknown"] },
   ];
   for (const { ref, name, p, errors = [], warnings = [] } of cases)
@@ -552,7 +553,7 @@ describe("checkParticipation — every statement and FAQ case of seed 000", () =
   it("every finding cites seed 000, speaks Danish and English, and names its field", () => {
     for (const { p } of cases)
       for (const f of checkParticipation(p, goalOf(p))) {
-        expect(f.cite.seed).toBe("000");
+        expect(f.cite.seed).toBe(f.rule.startsWith("id.") ? "reference" : "000");
         expect(f.message.en.length).toBeGreaterThan(10);
         expect(f.message.da?.length ?? 0).toBeGreaterThan(10);
         expect(f.subject).toBeTruthy();

@@ -5,6 +5,7 @@
  * each rule's doc comment quotes the Danish words it implements.
  */
 import { cite, decision, finding, isValidOn, type Citation, type Decision, type Finding, type Severity } from "../../kernel/law.ts";
+import { parseCpr } from "../../kernel/ids/cpr.ts";
 import type { IsoDate } from "../../kernel/time/date.ts";
 import { categoryOf, FIELD_OF_GROUP, type ResultField } from "./categories.ts";
 import {
@@ -519,10 +520,11 @@ type Check = (c: Ctx) => Finding[];
  * Fagkode format and date sanity. §6.1: "Alle prøvedeltagelser, der slutter i de sidste fire kvartaler inden
  * indberetningen foretages, skal indberettes" — the end date places a participation in its quarter, so an ended
  * participation needs one, and it cannot lie before the start. The 5-digit fagkode is bevis' sanity check (§4 names
- * "AMU-mål 40080").
+ * "AMU-mål 40080"). The CPR number is checked by the kernel (`parseCpr`, reference facts.md), never shown unmasked.
  */
 const checkDates: Check = ({ p }) => {
-  const out: Finding[] = [];
+  // The report file identifies the participant by CPR; a malformed one would break the row (kernel rule, masked).
+  const out: Finding[] = parseCpr(p.cpr).because.filter((x) => x.severity === "error");
   if (!FAGKODE_RE.test(p.fagkode))
     out.push(
       f("amu.fagkode.format", "error", "4", "An AMU fagkode has 5 digits.", "En AMU-fagkode har 5 cifre.", "fagkode", p.fagkode),
