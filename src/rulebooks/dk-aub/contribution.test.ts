@@ -9,7 +9,7 @@ import {
   unitQuarterContribution,
   type ContributionContext,
 } from "./contribution.ts";
-import { cprA, cprB, employer, FULL, Q, RATE_Q, report, unit, unit2 } from "./fixtures.test-helpers.ts";
+import { cprA, cprB, CVR, employer, FULL, Q, RATE_Q, report, SE2, unit, unit2 } from "./fixtures.test-helpers.ts";
 import type { AtpReport, TraineeExemption } from "./model.ts";
 
 const ctx: ContributionContext = { employer, unit };
@@ -22,7 +22,7 @@ describe("§ 3, stk. 1: one full quarter's contribution per full quarter's ATP a
     ["one øre short of a full amount", FULL - 1, 0, FULL - 1, 0],
     ["one full amount and one øre", FULL + 1, 1, 1, RATE_Q],
     ["ten full amounts (virk.dk example: 8.520,00 kr.)", 10 * FULL, 10, 0, 10 * RATE_Q],
-    ["two 2/3-time employees (2 × 568,00 kr.)", 2 * 56_800, 1, 28_400, RATE_Q],
+    ["two part-time amounts of 568,00 kr. each", 2 * 56_800, 1, 28_400, RATE_Q],
   ])("%s: %i øre → %i full, remainder %i, contribution %i", (_what, total, full, remainder, due) => {
     const d = unitQuarterContribution(report({ totalOere: total }), ctx);
     expect(d.value).toMatchObject({ fullQuarters: full, remainderOere: remainder, contributionOere: due, basisOere: total });
@@ -90,6 +90,7 @@ describe("§ 4, stk. 1: exempt trainees are left out of the basis", () => {
   const ex = (from: string, to: string, cpr = cprA): TraineeExemption => ({
     notificationId: "N1",
     cpr,
+    employerCvr: CVR,
     from,
     to,
     fromQuarter: Q(2024, 1),
@@ -107,6 +108,15 @@ describe("§ 4, stk. 1: exempt trainees are left out of the basis", () => {
     const d = unitQuarterContribution(r, { ...ctx, exemptTrainees: [ex(from, to)] });
     expect(d.value?.fullQuarters).toBe(full);
     expect(d.value?.exemptTraineeOere).toBe((3 - full) * FULL);
+  });
+
+  it("only exemptions notified for this employer's CVR or this unit's SE count", () => {
+    const other = { ...ex("2024-01-01", "2024-12-31"), employerCvr: "29999996" as typeof CVR };
+    expect(unitQuarterContribution(r, { ...ctx, exemptTrainees: [other] }).value?.exemptTraineeOere).toBe(0);
+    const bySe = { ...ex("2024-01-01", "2024-12-31"), employerSe: SE2 };
+    delete bySe.employerCvr;
+    expect(unitQuarterContribution(r, { ...ctx, exemptTrainees: [bySe] }).value?.exemptTraineeOere).toBe(0);
+    expect(unitQuarterContribution({ ...r, unitId: "U2" }, { employer, unit: unit2, exemptTrainees: [bySe] }).value?.exemptTraineeOere).toBe(FULL);
   });
 
   it("an exempt trainee without a person line: a warning, nothing left out", () => {

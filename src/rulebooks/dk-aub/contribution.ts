@@ -22,7 +22,10 @@ import { CONTRIBUTION_RATES, FULL_QUARTER_ATP, parameterOn } from "./parameters/
 export interface ContributionContext {
   employer: Employer;
   unit: AtpUnit;
-  /** Decided trainee exemptions of this employer (§§ 4–6); those overlapping the quarter take their trainee out. */
+  /**
+   * Decided trainee exemptions (§§ 4–6). Those notified for this unit's SE or the employer's CVR and overlapping the
+   * quarter take their trainee out; others are ignored.
+   */
   exemptTrainees?: readonly TraineeExemption[];
   /** How a basis that is not a whole number of full-quarter ATP amounts is charged; default "whole-quarters". */
   policy?: RemainderPolicy;
@@ -88,6 +91,16 @@ export function atpReportProblems(report: AtpReport): Finding[] {
       );
   }
   return out;
+}
+
+/**
+ * The trainee exemptions that concern a unit: notified with the unit's SE number, or with the employer's CVR number
+ * (§ 5, stk. 1: "arbejdsgiverens CVR-nr. eller SE-nr."). A trainee exempt with one employer is not exempt with another.
+ */
+export function exemptionsForUnit(exemptions: readonly TraineeExemption[], employer: Employer, unit: AtpUnit): TraineeExemption[] {
+  return exemptions.filter(
+    (x) => (x.employerSe !== undefined && x.employerSe === unit.se) || (x.employerCvr !== undefined && x.employerCvr === employer.cvr),
+  );
 }
 
 /**
@@ -195,7 +208,7 @@ export function unitQuarterContribution(
   const liability = contributionLiability(ctx.employer, report.quarter);
   because.push(...liability.because);
 
-  const exempt = exemptTraineeAmount(report, ctx.exemptTrainees ?? []);
+  const exempt = exemptTraineeAmount(report, exemptionsForUnit(ctx.exemptTrainees ?? [], ctx.employer, ctx.unit));
   because.push(...exempt.because);
   const basis = report.totalOere - exempt.value;
 

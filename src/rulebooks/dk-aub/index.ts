@@ -12,6 +12,7 @@ export {
   contributionHistory,
   employerQuarterStatement,
   exemptTraineeAmount,
+  exemptionsForUnit,
   latestVersions,
   recalculate,
   unitQuarterContribution,
