@@ -37,6 +37,9 @@ async function freePort(): Promise<number> {
 
 /** Starts `node bin/bevis.mjs serve --demo` and resolves with its URL once it prints "bevis serving <url>". */
 export async function startServer(opts: { timeoutMs?: number } = {}): Promise<RunningServer> {
+  // BEVIS_E2E_URL: drive a server that is already running (e.g. while developing the UI) instead of starting one.
+  const external = process.env.BEVIS_E2E_URL;
+  if (external) return { url: external.replace(/\/$/, ""), dataDir: "", output: () => "", stop: async () => {} };
   if (!existsSync(join(ROOT, "web", "dist", "index.html"))) throw new Error("web/dist is missing: run `npm run build:web` (npm run test:e2e does)");
   const dataDir = await mkdtemp(join(tmpdir(), "bevis-e2e-"));
   const port = await freePort();

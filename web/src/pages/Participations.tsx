@@ -1,5 +1,5 @@
 /** The list of course participations: filters in the URL, paging, masked CPR, a findings badge per row. */
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { get, qs, type AmuGoal, type ParticipationRow } from "../api.ts";
 import type { Session } from "../App.tsx";
 import { CountBadges, ProblemBanner, Spinner } from "../components.tsx";
@@ -84,7 +84,7 @@ export function ParticipationsPage({ session, query }: { session: Session; query
           <label htmlFor="f-q">{t("list.q")}</label>
           <input id="f-q" type="search" value={text} onChange={(e) => setText(e.target.value)} data-testid="filter-q" />
         </div>
-        <div className="field">
+        <div className="field wide-select">
           <label htmlFor="f-fagkode">{t("list.fagkode")}</label>
           <select id="f-fagkode" value={filters.fagkode} onChange={(e) => setFilter("fagkode", e.target.value)} data-testid="filter-fagkode">
             <option value="">{t("list.any")}</option>
@@ -212,12 +212,29 @@ export function ParticipationsPage({ session, query }: { session: Session; query
   );
 }
 
-function rowResult(r: ParticipationRow, lang: "da" | "en", ejRelevant: string): string {
+/** The result as the field it is in (G1 = ResultatProevebelagt, G2 = ResultatIkkeProevebelagt) and its category. */
+function rowResult(r: ParticipationRow, lang: "da" | "en", ejRelevant: string): ReactNode {
   if (r.ejRelevant) return ejRelevant;
-  const parts: string[] = [];
-  if (r.resultatProevebelagt != null) parts.push(`P ${categoryText("resultatProevebelagt", r.resultatProevebelagt, lang)}`);
-  if (r.resultatIkkeProevebelagt != null) parts.push(`IP ${categoryText("resultatIkkeProevebelagt", r.resultatIkkeProevebelagt, lang)}`);
-  return parts.join(" · ") || "—";
+  const parts: ReactNode[] = [];
+  if (r.resultatProevebelagt != null)
+    parts.push(
+      <span key="p">
+        <abbr className="field-tag" title="ResultatProevebelagt">
+          G1
+        </abbr>
+        {categoryText("resultatProevebelagt", r.resultatProevebelagt, lang)}
+      </span>,
+    );
+  if (r.resultatIkkeProevebelagt != null)
+    parts.push(
+      <span key="ip">
+        <abbr className="field-tag" title="ResultatIkkeProevebelagt">
+          G2
+        </abbr>
+        {categoryText("resultatIkkeProevebelagt", r.resultatIkkeProevebelagt, lang)}
+      </span>,
+    );
+  return parts.length ? parts : "—";
 }
 
 /** A one-line bar: how many rows on this page have errors, only warnings, or nothing. */

@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import { ApiError, get, post, qs, type Change, type Finding, type ReportDetail, type ReportRow, type ReportSummary, type Texts } from "../api.ts";
 import type { Session } from "../App.tsx";
 import { Banner, FindingItem, ProblemBanner, Spinner } from "../components.tsx";
-import { formatDate, formatDateTime, pick, useI18n } from "../i18n.tsx";
+import { formatDate, formatDateTime, pick, useI18n, type TextKey } from "../i18n.tsx";
 import { label, latestEnded, parseQuarter, recentQuarters, todayIso, uploadWindow, windowState } from "../quarter.ts";
 import { Link, navigate } from "../router.tsx";
 
@@ -208,28 +208,36 @@ function reasonText(r: string | Texts | Finding, lang: "da" | "en"): string {
   return pick(r, lang);
 }
 
+/** "participation <id>: resultatProevebelagt" → "resultatProevebelagt". */
+const fieldOfSubject = (subject: string | undefined) => subject?.replace(/^participations? [\w-]+:?\s*/, "") || undefined;
+
 function Blocking({ findings }: { findings: Finding[] }) {
   const { t } = useI18n();
+  const byParticipation = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const pid = participationIdOf(f) ?? "";
+    byParticipation.set(pid, [...(byParticipation.get(pid) ?? []), f]);
+  }
+  const groups = [...byParticipation.entries()];
   return (
     <Banner kind="error" title={t("report.blocking")} testid="report-blocking">
       <p>{t("report.blocking.intro")}</p>
-      <div className="blocking-list">
-        {findings.map((f, i) => {
-          const pid = participationIdOf(f);
-          return (
-            <div key={i} className="blocking-item">
-              <ul className="findings">
-                <FindingItem f={f} />
-              </ul>
-              {pid && (
-                <Link to={`/amu/participations/${encodeURIComponent(pid)}`} className="blocking-link" data-testid="blocking-link">
-                  {t("report.participation")} →
-                </Link>
-              )}
-            </div>
-          );
-        })}
-      </div>
+      <ol className="blocking-list">
+        {groups.map(([pid, fs]) => (
+          <li key={pid} className="blocking-item" data-testid="blocking-participation" data-id={pid}>
+            <ul className="findings">
+              {fs.map((f, i) => (
+                <FindingItem key={i} f={{ ...f, subject: fieldOfSubject(f.subject) }} />
+              ))}
+            </ul>
+            {pid && (
+              <Link to={`/amu/participations/${encodeURIComponent(pid)}`} className="button secondary blocking-link" data-testid="blocking-link">
+                {t("report.fix")} →
+              </Link>
+            )}
+          </li>
+        ))}
+      </ol>
     </Banner>
   );
 }
@@ -296,6 +304,11 @@ function ReportBody({ d }: { d: ReportDetail }) {
   const rows: ReportRow[] = Array.isArray(d.rows) ? d.rows : [];
   const counts: Record<Change, number> = d.counts ?? { new: 0, changed: 0, unchanged: 0, removed: 0 };
   const diff = (d.diff ?? []).filter((x) => showUnchanged || x.change !== "unchanged");
+  const byId = new Map(rows.map((r) => [participationIdOf(r) ?? "", r]));
+  const describe = (pid: string): string => {
+    const r = byId.get(pid);
+    return r ? `${String(r.fagkode ?? "")} · ${maskCpr(String(r.cpr ?? ""))}` : t("report.participation");
+  };
   return (
     <>
       {d.window && (
@@ -320,7 +333,8 @@ function ReportBody({ d }: { d: ReportDetail }) {
                   <li key={`${x.change}-${key}`} data-testid="diff-entry" data-change={x.change}>
                     <span className={`pill pill-${x.change}`}>{t(`report.diff.${x.change}`)}</span>{" "}
                     <Link to={`/amu/participations/${encodeURIComponent(pid)}`}>
-                      {kind === "omproeve" ? `${t("retakes.title")} ${seq ?? ""}` : t("report.participation")}
+                      {describe(pid)}
+                      {kind === "omproeve" ? ` · ${t("retakes.title")} ${seq ?? ""}` : ""}
                     </Link>
                     {x.leftWindow && <span className="muted small"> · {t("report.diff.leftWindow")}</span>}
                     {x.fields && x.fields.length > 0 && (
@@ -366,11 +380,23 @@ function ReportBody({ d }: { d: ReportDetail }) {
 
 const maskCpr = (v: string) => (/^\d{10}$/.test(v) ? `${v.slice(0, 6)}-xxxx` : v);
 
+/** Columns shown first, in the file's order; the participation id and the provider (the same on every row) are not shown. */
+const PREFERRED = ["cpr", "fagkode", "recordType", "seq", "startDate", "endDate", "examDate", "quarter", "resultGroup", "ResultatProevebelagt", "ResultatIkkeProevebelagt", "ejRelevant", "euEfteruddannelse", "outsourcedTo"];
+const HIDDEN = new Set(["participationId", "GodkendtSkole"]);
+
 function RowsTable({ rows }: { rows: ReportRow[] }) {
-  const cols = Array.from(rows.reduce((s, r) => (Object.keys(r).forEach((k) => s.add(k)), s), new Set<string>()));
+  const { t } = useI18n();
+  const keys = rows.reduce((s, r) => (Object.keys(r).forEach((k) => s.add(k)), s), new Set<string>());
+  const cols = [...PREFERRED.filter((k) => keys.has(k)), ...[...keys].filter((k) => !PREFERRED.includes(k) && !HIDDEN.has(k))];
+  const header = (c: string) => {
+    const key = `report.col.${c}` as TextKey;
+    const label = t(key);
+    return label === key ? c : label;
+  };
   const show = (k: string, v: unknown): string => {
     if (v === null || v === undefined) return "";
     if (typeof v === "object") return JSON.stringify(v);
+    if (typeof v === "boolean") return v ? "✓" : "";
     const s = String(v);
     return /cpr/i.test(k) ? maskCpr(s) : s;
   };
@@ -380,8 +406,8 @@ function RowsTable({ rows }: { rows: ReportRow[] }) {
         <thead>
           <tr>
             {cols.map((c) => (
-              <th key={c} scope="col">
-                {c}
+              <th key={c} scope="col" title={c}>
+                {header(c)}
               </th>
             ))}
           </tr>
@@ -389,11 +415,15 @@ function RowsTable({ rows }: { rows: ReportRow[] }) {
         <tbody>
           {rows.map((r, i) => (
             <tr key={i} data-testid="report-row" data-id={participationIdOf(r) ?? ""}>
-              {cols.map((c) => (
-                <td key={c} className={/cpr|kode|dato|date|id/i.test(c) ? "mono nowrap" : ""}>
-                  {show(c, r[c])}
-                </td>
-              ))}
+              {cols.map((c, j) => {
+                const pid = participationIdOf(r);
+                const v = show(c, r[c]);
+                return (
+                  <td key={c} className={/cpr|kode|dato|date|id/i.test(c) ? "mono nowrap" : ""}>
+                    {j === 0 && pid ? <Link to={`/amu/participations/${encodeURIComponent(pid)}`}>{v}</Link> : v}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
