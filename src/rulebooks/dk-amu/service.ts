@@ -682,8 +682,8 @@ export async function listReports(db: Db, actor: Actor): Promise<ReportSummary[]
   return (await store.listReports(k(db), actor.institutionId)).map(summaryOf);
 }
 
-function detailOfReport(r: store.StoredReport, actor: Actor): ReportDetail {
-  const full = canSeeCpr(actor);
+function detailOfReport(r: store.StoredReport, actor: Actor, fullCpr = false): ReportDetail {
+  const full = fullCpr || canSeeCpr(actor);
   const rows = (r.rows as ReportRow[]).map((row) => (full ? row : { ...row, cpr: maskCpr(row.cpr) }));
   return {
     id: r.id,
@@ -709,7 +709,7 @@ export async function getReport(db: Db, actor: Actor, id: string): Promise<Repor
 }
 
 /** A report by its number or "latest" (for the CLI). */
-export async function findReport(db: Db, actor: Actor, ref: string): Promise<ReportDetail> {
+export async function findReport(db: Db, actor: Actor, ref: string, opts: { fullCpr?: boolean } = {}): Promise<ReportDetail> {
   const kk = k(db);
   const r =
     ref === "latest"
@@ -718,16 +718,17 @@ export async function findReport(db: Db, actor: Actor, ref: string): Promise<Rep
         ? await store.getReportByNumber(kk, actor.institutionId, Number(ref))
         : await store.getReport(kk, actor.institutionId, ref);
   if (!r) throw reportNotFound();
-  return detailOfReport(r, actor);
+  return detailOfReport(r, actor, opts.fullCpr);
 }
 
 /**
  * A report for a download, audited as "amu.report.export" before the bytes leave. The report file carries CPR numbers,
- * so it needs a write role; the receipt may be fetched by every role (CPR masked unless the role may see it).
+ * so it needs a write role. The receipt may be fetched by every role: the renderer masks every CPR on it, and gets the
+ * rows in full only to compute the digest of the file that was sent.
  */
 export async function exportReport(db: Db, actor: Actor, ref: string, kind: "file" | "receipt", format: string): Promise<ReportDetail> {
   if (kind === "file") requireRole(actor, WRITE_ROLES, "downloading the report file needs a write role: the file carries CPR numbers");
-  const detail = await findReport(db, actor, ref);
+  const detail = await findReport(db, actor, ref, { fullCpr: true });
   await audit(db.kysely, actor, {
     action: "amu.report.export",
     entity: "amu_report",
