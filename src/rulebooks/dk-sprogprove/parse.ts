@@ -3,7 +3,7 @@
  * an exception and never a half-parsed value. The store, API and CLI (a later session) call these at the edge.
  */
 import { decision, type Decision } from "../../kernel/law.ts";
-import { maskCpr } from "../../kernel/ids/cpr.ts";
+import { maskCpr, parseCpr } from "../../kernel/ids/cpr.ts";
 import { clip, maskAfterSixDigits } from "../../kernel/ids/common.ts";
 import { MAX_ATTEMPTS, RESULTS, type ClassLevel, type SprogproveResult, type Stage } from "./codes.ts";
 import { f001 } from "./findings.ts";
@@ -12,6 +12,15 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, " ").repl
 
 /** Looks like a CPR number (6 + 4 digits, optionally with a dash or space). */
 const CPR_LIKE = /\d{6}\s*[-\u2010-\u2013]?\s*\d{4}/;
+
+/**
+ * A string with a CPR-like run, or a number of 9–10 digits that is a CPR number once its lost leading zero is put back
+ * (a spreadsheet turns "0101161234" into 101161234).
+ */
+function looksLikeCpr(x: string | number): boolean {
+  if (typeof x === "string") return CPR_LIKE.test(x);
+  return Number.isInteger(x) && x >= 1e8 && x < 1e10 && parseCpr(String(x).padStart(10, "0")).value !== null;
+}
 
 /** Echo of a raw value that is safe to put in a finding: any CPR-like run is masked, long input clipped. */
 export function safeEcho(raw: unknown): string {
@@ -100,9 +109,9 @@ export function parseClassLevel(raw: unknown, subject = "classLevel"): Decision<
 export function parseExemptedCount(raw: unknown, subject = "exemptedCount"): Decision<number | null> {
   if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) return decision<number | null>(null);
   const items = Array.isArray(raw) ? raw : [raw];
-  const cprs = items.filter((x) => (typeof x === "string" || typeof x === "number") && CPR_LIKE.test(String(x)));
+  const cprs = items.filter((x) => (typeof x === "string" || typeof x === "number") && looksLikeCpr(x));
   if (cprs.length > 0 || Array.isArray(raw)) {
-    const shown = cprs.length > 0 ? cprs.map((x) => maskCpr(String(x))).join(", ") : `${items.length} item(s)`;
+    const shown = cprs.length > 0 ? cprs.map((x) => maskCpr(typeof x === "number" ? String(x).padStart(10, "0") : x)).join(", ") : `${items.length} item(s)`;
     return decision<number | null>(null, [
       f001(
         cprs.length > 0 ? "input.exempted-cpr" : "input.exempted-list",
