@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hasErrors } from "../../kernel/law.ts";
 import {
+  contributionArithmetic,
   contributionHistory,
   employerQuarterStatement,
   latestVersions,
@@ -220,6 +221,25 @@ describe("§ 3, stk. 3: per ATP-reporting unit", () => {
         expect(w).toBeLessThanOrEqual(p);
         expect(p - w).toBeLessThan(RATE_Q);
       }),
+    );
+  });
+});
+
+describe("§ 3, stk. 1: the bare arithmetic", () => {
+  it("property: unitQuarterContribution agrees with contributionArithmetic, and the contribution never falls as the basis grows", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 * FULL }),
+        fc.integer({ min: 0, max: 10 * FULL }),
+        fc.constantFrom("whole-quarters" as const, "proportional" as const),
+        (t, extra, policy) => {
+          const a = contributionArithmetic(t, FULL, RATE_Q, policy);
+          expect(unitQuarterContribution(report({ totalOere: t }), { ...ctx, policy }).value).toMatchObject(a);
+          expect(a.fullQuarters * FULL + a.remainderOere).toBe(t);
+          expect(a.remainderOere).toBeLessThan(FULL);
+          expect(contributionArithmetic(t + extra, FULL, RATE_Q, policy).contributionOere).toBeGreaterThanOrEqual(a.contributionOere);
+        },
+      ),
     );
   });
 });

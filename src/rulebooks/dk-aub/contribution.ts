@@ -152,6 +152,27 @@ export function exemptTraineeAmount(
 }
 
 /**
+ * The bare arithmetic of § 3, stk. 1, without findings (for bulk runs and the benchmark; `unitQuarterContribution` uses
+ * it and explains it). `basisOere` ≥ 0, `fullQuarterAtpOere` > 0.
+ * - whole-quarters: ⌊basis / full⌋ × perQuarter; the remainder is not charged;
+ * - proportional: basis × perQuarter / full, rounded to the nearest øre (halves up).
+ */
+export function contributionArithmetic(
+  basisOere: Oere,
+  fullQuarterAtpOere: Oere,
+  perQuarterOere: Oere,
+  policy: RemainderPolicy,
+): { fullQuarters: number; remainderOere: Oere; contributionOere: Oere } {
+  const fullQuarters = Math.floor(basisOere / fullQuarterAtpOere);
+  const remainderOere = basisOere - fullQuarters * fullQuarterAtpOere;
+  const contributionOere =
+    policy === "whole-quarters"
+      ? toOere(BigInt(fullQuarters) * BigInt(perQuarterOere))
+      : toOere(divRoundHalfUp(BigInt(basisOere) * BigInt(perQuarterOere), BigInt(fullQuarterAtpOere)));
+  return { fullQuarters, remainderOere, contributionOere };
+}
+
+/**
  * The contribution of one ATP-reporting unit for one quarter, from one version of its ATP report.
  *
  * § 3: "Arbejdsgiveren skal betale et fuldt kvartals bidrag til Arbejdsgivernes Uddannelsesbidrag, for hver gang
@@ -227,12 +248,9 @@ export function unitQuarterContribution(
       ),
     );
   const perQuarter = toOere(divRoundHalfUp(BigInt(perYear), 4n));
-  const fullQuarters = Math.floor(basis / fullAtp);
-  const remainder = basis - fullQuarters * fullAtp;
-  let contribution: Oere;
-  if (!liability.value) contribution = 0;
-  else if (policy === "whole-quarters") contribution = toOere(BigInt(fullQuarters) * BigInt(perQuarter));
-  else contribution = toOere(divRoundHalfUp(BigInt(basis) * BigInt(perQuarter), BigInt(fullAtp)));
+  const arithmetic = contributionArithmetic(basis, fullAtp, perQuarter, policy);
+  const { fullQuarters, remainderOere: remainder } = arithmetic;
+  const contribution: Oere = liability.value ? arithmetic.contributionOere : 0;
 
   const b = kr(basis);
   const a = kr(fullAtp);

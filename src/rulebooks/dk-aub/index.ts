@@ -9,6 +9,7 @@ export * from "./parameters/index.ts";
 export { contributionLiability, religiousExemptQuarters, type ExemptQuarters } from "./employer.ts";
 export {
   atpReportProblems,
+  contributionArithmetic,
   contributionHistory,
   employerQuarterStatement,
   exemptTraineeAmount,
