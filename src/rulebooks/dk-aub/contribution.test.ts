@@ -120,6 +120,11 @@ describe("§ 4, stk. 1: exempt trainees are left out of the basis", () => {
     expect(unitQuarterContribution({ ...r, unitId: "U2" }, { employer, unit: unit2, exemptTrainees: [bySe] }).value?.exemptTraineeOere).toBe(FULL);
   });
 
+  it("two overlapping exemptions of one trainee leave their amount out once", () => {
+    const d = unitQuarterContribution(r, { ...ctx, exemptTrainees: [ex("2023-08-01", "2024-02-10"), { ...ex("2024-02-11", "2026-07-31"), notificationId: "N2" }] });
+    expect(d.value?.exemptTraineeOere).toBe(FULL);
+  });
+
   it("an exempt trainee without a person line: a warning, nothing left out", () => {
     const d = unitQuarterContribution(report(), { ...ctx, exemptTrainees: [ex("2024-01-01", "2024-12-31")] });
     expect(d.value?.exemptTraineeOere).toBe(0);

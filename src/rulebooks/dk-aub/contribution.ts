@@ -115,10 +115,12 @@ export function exemptTraineeAmount(
 ): Decision<Oere> {
   const qs = quarterStart(report.quarter);
   const qe = quarterEnd(report.quarter);
-  const active = exemptions.filter((x) => x.from <= qe && x.to >= qs);
+  // One trainee is left out once, however many of their exemptions overlap the quarter.
+  const byCpr = new Map<string, TraineeExemption>();
+  for (const x of exemptions) if (x.from <= qe && x.to >= qs && !byCpr.has(x.cpr)) byCpr.set(x.cpr, x);
   const because: Finding[] = [];
   let total = 0n;
-  for (const x of active) {
+  for (const x of byCpr.values()) {
     const lines = (report.persons ?? []).filter((p) => p.cpr === x.cpr);
     if (lines.length === 0) {
       because.push(
