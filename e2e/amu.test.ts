@@ -9,6 +9,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { cprFor } from "../src/kernel/ids/testing.ts";
 import { DEMO_USERS } from "../src/platform/bootstrap.ts";
 import { parseCsv } from "../src/platform/csv.ts";
 import { launchBrowser, login, newPage, ROOT, startServer, type RunningServer } from "./harness.ts";
@@ -236,6 +237,77 @@ describe("AMU staff UI", () => {
       }
     });
   }
+
+  test("a stale save shows the conflict, keeps the user's input and merges it onto the newer version", async () => {
+    const a = demo("tap@amu-syd.example");
+    const b = demo("admin@amu-syd.example");
+    const A = await newPage(browser, server.url);
+    const B = await newPage(browser, server.url);
+    try {
+      await login(A.page, a.email, a.password);
+      await login(B.page, b.email, b.password);
+      await A.page.goto("/amu/participations?findings=none&status=ended");
+      const ids = await listedIds(A.page);
+      expect(ids.length).toBeGreaterThan(0);
+      const d = await json<Detail & { group: { value: 1 | 2 } }>(A.page, `/api/amu/participations/${ids[0]}`);
+      const field = d.group.value === 1 ? "resultatProevebelagt" : "resultatIkkeProevebelagt";
+      const current = d.participation[field] as number | null;
+      const other = String(current === 4 ? 1 : 4); // group 1: 4 = failed; group 2: 4 = dropped out — both valid categories
+      for (const p of [A.page, B.page]) {
+        await p.goto(`/amu/participations/${ids[0]}`);
+        await p.getByTestId("participation-form").waitFor();
+      }
+      // B saves first.
+      await B.page.getByTestId("input-outsourcedTo").fill("Partner B");
+      await B.page.getByTestId("input-reason").fill("B: udliciteret");
+      await B.page.getByTestId("save").click();
+      await B.page.getByTestId("notice").waitFor();
+      // A edits the result on the old version and saves: 409, the input stays.
+      await A.page.getByTestId(`input-${field}`).selectOption(other);
+      await A.page.getByTestId("input-reason").fill("A: resultatet rettet");
+      await A.page.getByTestId("save").click();
+      await A.page.getByTestId("conflict").waitFor();
+      expect(await A.page.getByTestId(`input-${field}`).inputValue()).toBe(other);
+      expect(await A.page.getByTestId("input-reason").inputValue()).toBe("A: resultatet rettet");
+      // Reload: B's change comes in, A's change is kept; saving again succeeds.
+      await A.page.getByTestId("conflict-reload").click();
+      await A.page.getByTestId("notice").waitFor();
+      expect(await A.page.getByTestId("input-outsourcedTo").inputValue()).toBe("Partner B");
+      expect(await A.page.getByTestId(`input-${field}`).inputValue()).toBe(other);
+      await A.page.getByTestId("save").click();
+      await A.page.locator('[data-testid="history-entry"]', { hasText: "A: resultatet rettet" }).waitFor();
+      const after = await json<Detail>(A.page, `/api/amu/participations/${ids[0]}`);
+      expect(after.participation.outsourcedTo).toBe("Partner B");
+      expect(after.participation[field]).toBe(Number(other));
+      expect(after.participation.version).toBe(d.participation.version + 2);
+    } finally {
+      await A.context.close();
+      await B.context.close();
+    }
+  });
+
+  test("a new participation is checked live: findings appear beside the field as the user types", async () => {
+    const tap = demo("tap@amu-syd.example");
+    const { context, page } = await newPage(browser, server.url);
+    try {
+      await login(page, tap.email, tap.password);
+      await page.getByTestId("new-participation").click();
+      await page.getByTestId("participation-form").waitFor();
+      expect(await page.getByTestId("input-reason").count()).toBe(0); // no reason for a new registration
+      await page.getByTestId("input-cpr").fill("12345");
+      await page.locator('[data-testid="field-cpr"] [data-testid="finding"][data-severity="error"]').first().waitFor();
+      await page.getByTestId("input-fagkode").selectOption({ index: 1 });
+      await page.getByTestId("input-startDate").fill("2025-03-03");
+      await page.getByTestId("input-endDate").fill("2025-03-07");
+      // A well-formed (synthetic) CPR number: the CPR finding goes, and the group is decided with its reasons.
+      await page.getByTestId("input-cpr").fill(cprFor("1985-06-15", 123)!);
+      await page.locator('[data-testid="field-cpr"] [data-testid="finding"]').first().waitFor({ state: "detached" });
+      await page.getByTestId("group-decision").locator('[data-testid="finding"]').first().waitFor();
+      expect(["1", "2"]).toContain(await page.getByTestId("group-decision").getAttribute("data-group"));
+    } finally {
+      await context.close();
+    }
+  });
 
   test("the language switch shows findings in English and keeps the choice", async () => {
     const tap = demo("tap@amu-syd.example");
