@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../platform/csv.ts";
@@ -61,6 +62,15 @@ describe("AMU report file layout", () => {
       "ResultatProevebelagt",
       "ResultatIkkeProevebelagt",
     ]);
+  });
+});
+
+describe("docs/rulebooks/000-amu.md, Report file layout", () => {
+  it("lists the columns in the written order, with where each name comes from", () => {
+    const doc = readFileSync(new URL("../../../docs/rulebooks/000-amu.md", import.meta.url), "utf8");
+    const section = doc.slice(doc.indexOf("## Report file layout"));
+    const documented = [...section.matchAll(/^\| (\d+) \| `(\w+)` \| ([^|]+) \|/gm)].map((m) => [Number(m[1]), m[2], m[3]!.trim()]);
+    expect(documented).toEqual(CSV_LAYOUT.map((c, i) => [i + 1, c.name, c.source === "STIL" ? "**STIL name**" : "bevis' own"]));
   });
 });
 

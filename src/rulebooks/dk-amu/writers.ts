@@ -307,12 +307,3 @@ export function readReportCsv(text: string): ReportRow[] {
     };
   });
 }
-
-/** The layout as a Markdown table (docs/rulebooks/000-amu.md, "Report file layout", is generated from this). */
-export function layoutMarkdown(): string {
-  const lines = ["| # | Column | From | Format | Meaning |", "|---|---|---|---|---|"];
-  CSV_LAYOUT.forEach((c, i) =>
-    lines.push(`| ${i + 1} | \`${c.name}\` | ${c.source === "STIL" ? "**STIL name**" : "bevis' own"} | ${c.format} | ${c.description.en} |`),
-  );
-  return lines.join("\n");
-}
