@@ -96,10 +96,16 @@ export function schoolCovered(school: School): Decision<boolean | null> {
 export function coveredByRules(pupil: Pupil, schoolIsCovered: boolean | null): Decision<boolean | null> {
   if (schoolIsCovered === false) {
     return decision<boolean | null>(false, [
-      f001("pupil.school-not-covered", "info", "who", {
-        en: "The school is not covered, so no pupil must take the mandatory language test.",
-        da: "Skolen er ikke omfattet, så ingen elev skal aflægge den obligatoriske sprogprøve.",
-      }),
+      f001(
+        "pupil.school-not-covered",
+        "info",
+        "who",
+        {
+          en: "The school is not covered, so no pupil must take the mandatory language test.",
+          da: "Skolen er ikke omfattet, så ingen elev skal aflægge den obligatoriske sprogprøve.",
+        },
+        { subject: "school.coverage", value: false },
+      ),
     ]);
   }
   if (pupil.classLevel === 0) {

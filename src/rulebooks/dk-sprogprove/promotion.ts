@@ -89,7 +89,7 @@ export function bhklPromotion(pupil: Pupil): Decision<Promotion> {
         en: "Not passed in the third mandatory or fourth voluntary attempt and no special permission: as a rule the pupil goes børnehaveklassen again.",
         da: "Ikke bestået i det tredje obligatoriske eller fjerde frivillige forsøg og ingen særlig tilladelse: som udgangspunkt skal eleven gå børnehaveklassen om.",
       },
-      { subject: "rykkerOp" },
+      { subject: "rykkerOp", value: pupil.rykkerOp },
     ),
   ]);
 }

@@ -149,6 +149,11 @@ describe("the receipt lists every gap per step before it turns green (2.4)", () 
           const d = checkReport(report(ps), { on: addDays("2023-09-05", day), submitter: TAP });
           const json = JSON.stringify(d);
           for (const p of ps) expect(json).not.toContain(p.cpr);
+          for (const f of d.because) {
+            expect(f.subject).toBeTruthy();
+            expect(f.message.da).toBeTruthy();
+            expect(f.cite.seed).toBe("001");
+          }
           expect(d.value.complete).toBe(!d.because.some((f) => f.severity === "error"));
         },
       ),

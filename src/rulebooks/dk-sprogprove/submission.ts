@@ -149,10 +149,16 @@ export function checkReport(report: Report, opts: { on: IsoDate; submitter?: Sub
   steps["4-submit"].push(...covered.because);
   if (covered.value === false) {
     steps["4-submit"].push(
-      f001("school.not-obliged", "warning", "who", {
-        en: "The school is not covered, so it has no duty to report language tests.",
-        da: "Skolen er ikke omfattet og har derfor ikke pligt til at indberette sprogprøver.",
-      }),
+      f001(
+        "school.not-obliged",
+        "warning",
+        "who",
+        {
+          en: "The school is not covered, so it has no duty to report language tests.",
+          da: "Skolen er ikke omfattet og har derfor ikke pligt til at indberette sprogprøver.",
+        },
+        { subject: "school.coverage", value: false },
+      ),
     );
   }
   const seen = new Map<string, string>();

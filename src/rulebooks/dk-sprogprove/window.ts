@@ -135,10 +135,16 @@ export function mustResubmit(sy: SchoolYear, events: readonly WindowEvent[]): De
   const changesAfter = inWindow.filter((e) => e.kind === "change" && e.seq > lastSubmit);
   if (lastSubmit === -Infinity) {
     return decision(true, [
-      f001("window.not-submitted", "warning", "final", {
-        en: "The report has not been submitted: STIL has received it only when everything is registered, approved and submitted.",
-        da: "Indberetningen er ikke indberettet: styrelsen har først modtaget den, når alt er registreret, godkendt og indberettet.",
-      }),
+      f001(
+        "window.not-submitted",
+        "warning",
+        "final",
+        {
+          en: "The report has not been submitted: STIL has received it only when everything is registered, approved and submitted.",
+          da: "Indberetningen er ikke indberettet: styrelsen har først modtaget den, når alt er registreret, godkendt og indberettet.",
+        },
+        { subject: "submission", value: null },
+      ),
     ]);
   }
   if (changesAfter.length === 0) return decision(false);
