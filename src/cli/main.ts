@@ -60,7 +60,7 @@ export function makeContext(program: Command): CliContext {
       return { userId: null, label: `cli:${osUser()}`, institutionId: inst.id, roles: ["admin"], via: "cli" };
     },
     out(obj, human) {
-      if (this.json) process.stdout.write(JSON.stringify(obj, null, 2) + "\n");
+      if (this.json) process.stdout.write(JSON.stringify(obj) + "\n"); // one line per result: easy for jq and line readers
       else process.stdout.write(human() + "\n");
     },
     progress(total, label) {
