@@ -569,7 +569,8 @@ function IkvFagkoder({ goals, value, onChange, findings }: { goals: AmuGoal[]; v
       <div className="ikv-list">
         {[...extra.map((f) => ({ fagkode: f, title: "" })), ...options].map((g) => (
           <label key={g.fagkode}>
-            <input type="checkbox" checked={value.includes(g.fagkode)} onChange={(e) => toggle(g.fagkode, e.target.checked)} /> <span className="mono">{g.fagkode}</span> {g.title}
+            <input type="checkbox" checked={value.includes(g.fagkode)} onChange={(e) => toggle(g.fagkode, e.target.checked)} data-testid="ikv-fagkode" data-fagkode={g.fagkode} />{" "}
+            <span className="mono">{g.fagkode}</span> {g.title}
           </label>
         ))}
       </div>

@@ -74,7 +74,7 @@ function EarlierTable({ list, current }: { list: ReportSummary[]; current: strin
         </thead>
         <tbody>
           {list.map((r) => (
-            <tr key={r.id} data-testid="earlier-report" data-number={r.number} aria-current={r.id === current ? "true" : undefined}>
+            <tr key={r.id} data-testid="earlier-report" data-id={r.id} data-number={r.number} aria-current={r.id === current ? "true" : undefined}>
               <td>
                 <Link to={`/amu/reports/${encodeURIComponent(r.id)}`}>#{r.number}</Link>
               </td>
