@@ -63,6 +63,7 @@ export function schoolCovered(school: School): Decision<boolean | null> {
   }
   const covered = 10 * listed > 3 * total;
   const pct = `${listed}/${total}`;
+  const share = { en: `${listed} of ${total}`, da: `${listed} af ${total}` };
   return decision<boolean | null>(covered, [
     f001(
       covered ? "school.covered" : "school.not-covered",
@@ -70,12 +71,12 @@ export function schoolCovered(school: School): Decision<boolean | null> {
       "who",
       covered
         ? {
-            en: `The school is covered: ${pct} pupils live in listed housing areas, over 30 percent.`,
-            da: `Skolen er omfattet: ${pct} elever er bosat i listede boligområder, over 30 procent.`,
+            en: `The school is covered: ${share.en} pupils live in listed housing areas, over 30 percent.`,
+            da: `Skolen er omfattet: ${share.da} elever er bosat i listede boligområder, over 30 procent.`,
           }
         : {
-            en: `The school is not covered: ${pct} pupils live in listed housing areas, not over 30 percent.`,
-            da: `Skolen er ikke omfattet: ${pct} elever er bosat i listede boligområder, ikke over 30 procent.`,
+            en: `The school is not covered: ${share.en} pupils live in listed housing areas, not over 30 percent.`,
+            da: `Skolen er ikke omfattet: ${share.da} elever er bosat i listede boligområder, ikke over 30 procent.`,
           },
       { subject: "school.coverage", value: pct },
     ),

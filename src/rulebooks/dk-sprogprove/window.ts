@@ -39,12 +39,12 @@ export function mayEdit(sy: SchoolYear, on: IsoDate): Decision<boolean> {
       "step24",
       open
         ? {
-            en: `The report for ${formatSchoolYear(sy)} can be edited and submitted until and including ${close} (today is ${on}).`,
-            da: `Indberetningen for ${formatSchoolYear(sy)} kan redigeres og indberettes til og med ${close} (i dag er ${on}).`,
+            en: `The report for ${formatSchoolYear(sy)} can be edited and submitted until and including ${close} (date: ${on}).`,
+            da: `Indberetningen for ${formatSchoolYear(sy)} kan redigeres og indberettes til og med ${close} (dato: ${on}).`,
           }
         : {
-            en: `The report for ${formatSchoolYear(sy)} closed on the evening of ${close}; it can no longer be edited or submitted (today is ${on}).`,
-            da: `Indberetningen for ${formatSchoolYear(sy)} lukkede ${close} om aftenen; den kan ikke længere redigeres eller indberettes (i dag er ${on}).`,
+            en: `The report for ${formatSchoolYear(sy)} closed on the evening of ${close}; it can no longer be edited or submitted (date: ${on}).`,
+            da: `Indberetningen for ${formatSchoolYear(sy)} lukkede ${close} om aftenen; den kan ikke længere redigeres eller indberettes (dato: ${on}).`,
           },
       { subject: "on", value: on },
     ),
