@@ -151,6 +151,7 @@ describe("the receipt lists every gap per step before it turns green (2.4)", () 
           for (const p of ps) expect(json).not.toContain(p.cpr);
           for (const f of d.because) {
             expect(f.subject).toBeTruthy();
+            expect("value" in f).toBe(true);
             expect(f.message.da).toBeTruthy();
             expect(f.cite.seed).toBe("001");
           }
