@@ -65,3 +65,26 @@ export const DEMO_CATALOGUE: readonly AmuGoal[] = [
 export function goalByFagkode(catalogue: readonly AmuGoal[], fagkode: Fagkode): AmuGoal | undefined {
   return catalogue.find((g) => g.fagkode === fagkode);
 }
+
+/**
+ * Problems in a catalogue: duplicate fagkoder, fagkoder that are not 5 digits, UVM-prøve periods that end before
+ * they start or overlap (the start date must find at most one period, seed 000 §3 "Er der tilknyttet en UVM-prøve
+ * på startdatoen"). Human-readable, empty when sound.
+ */
+export function catalogueProblems(catalogue: readonly AmuGoal[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const g of catalogue) {
+    if (!/^\d{5}$/.test(g.fagkode)) problems.push(`${g.fagkode}: not a 5-digit fagkode`);
+    if (seen.has(g.fagkode)) problems.push(`${g.fagkode}: listed twice`);
+    seen.add(g.fagkode);
+    const periods = [...g.uvmTestPeriods].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+    periods.forEach((p, i) => {
+      if (p.validTo !== undefined && p.validTo < p.validFrom) problems.push(`${g.fagkode}: UVM-prøve period ${p.validFrom}–${p.validTo} ends before it starts`);
+      const prev = periods[i - 1];
+      if (prev !== undefined && (prev.validTo === undefined || prev.validTo >= p.validFrom))
+        problems.push(`${g.fagkode}: UVM-prøve periods overlap from ${p.validFrom}`);
+    });
+  }
+  return problems;
+}

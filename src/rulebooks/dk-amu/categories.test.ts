@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_CATALOGUE, goalByFagkode } from "./catalogue.ts";
+import { catalogueProblems, DEMO_CATALOGUE, goalByFagkode } from "./catalogue.ts";
 import { ALL_CATEGORIES, categoriesFor, categoryOf, FIELD_OF_GROUP, IKKE_PROEVEBELAGT_CATEGORIES, PROEVEBELAGT_CATEGORIES } from "./categories.ts";
 import { IKV_FAGKODER } from "./model.ts";
 
@@ -86,5 +86,29 @@ describe("demo catalogue", () => {
     expect(has((g) => g.certificate && g.uvmTestPeriods.length === 0)).toBe(true);
     expect(has((g) => g.writtenAndOral)).toBe(true);
     expect(goalByFagkode(DEMO_CATALOGUE, "12345")).toBeUndefined();
+  });
+  it("§3 date sweep: no goal has overlapping UVM-prøve periods, so every start date finds at most one", () => {
+    expect(catalogueProblems(DEMO_CATALOGUE)).toEqual([]);
+    for (const g of DEMO_CATALOGUE)
+      for (let y = 1995; y <= 2035; y++)
+        for (const md of ["01-01", "03-31", "04-01", "06-30", "07-01", "12-31"]) {
+          const on = `${y}-${md}`;
+          expect(g.uvmTestPeriods.filter((p) => p.validFrom <= on && (p.validTo === undefined || on <= p.validTo)).length).toBeLessThanOrEqual(1);
+        }
+  });
+  it("catalogueProblems finds duplicates, bad fagkoder, reversed and overlapping periods", () => {
+    const g = { title: "x", certificate: false, writtenAndOral: false };
+    expect(
+      catalogueProblems([
+        { ...g, fagkode: "90001", uvmTestPeriods: [{ validFrom: "2020-01-01", validTo: "2020-12-31" }, { validFrom: "2020-12-31" }] },
+        { ...g, fagkode: "90001", uvmTestPeriods: [{ validFrom: "2020-01-01", validTo: "2019-12-31" }] },
+        { ...g, fagkode: "9001", uvmTestPeriods: [] },
+      ]),
+    ).toEqual([
+      "90001: UVM-prøve periods overlap from 2020-12-31",
+      "90001: listed twice",
+      "90001: UVM-prøve period 2020-01-01–2019-12-31 ends before it starts",
+      "9001: not a 5-digit fagkode",
+    ]);
   });
 });

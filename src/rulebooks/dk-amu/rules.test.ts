@@ -713,3 +713,99 @@ describe("checkSplitReporting — §3.2.1 split courses reported as separate par
     expect(checkSplitReporting([part1, { ...part2, status: "never-held" }])).toEqual([]);
   });
 });
+
+describe("robustness over arbitrary participations (properties)", () => {
+  const date = fc.integer({ min: 0, max: 1500 }).map((n) => addDays("2022-01-01", n));
+  const arbP: fc.Arbitrary<Participation> = fc
+    .record({
+      fagkode: fc.constantFrom(...DEMO_CATALOGUE.map((g) => g.fagkode), "99999"),
+      start: date,
+      len: fc.option(fc.integer({ min: -3, max: 60 }), { nil: null, freq: 10 }),
+      status: fc.constantFrom("ended" as const, "not-ended" as const, "never-held" as const),
+      euEfteruddannelse: fc.constantFrom(false, false, true),
+      industryCertificate: fc.constantFrom(false, false, true),
+      industryCertificateObtained: fc.option(fc.boolean(), { nil: undefined }),
+      emergencyTeaching: fc.constantFrom("none" as const, "none" as const, "exam-omitted" as const, "exam-postponed" as const),
+      forloebId: fc.option(fc.constant("F1"), { nil: null }),
+      rp: fc.option(fc.constantFrom(1, 2, 3, 4, 5, 6) as fc.Arbitrary<1 | 2 | 3 | 4 | 5 | 6>, { nil: null, freq: 10 }),
+      rip: fc.option(fc.constantFrom(1, 2, 3, 4) as fc.Arbitrary<1 | 2 | 3 | 4>, { nil: null, freq: 10 }),
+      which: fc.constantFrom("p" as const, "ip" as const, "none" as const, "both" as const),
+      ejRelevant: fc.constantFrom(false, false, false, true),
+      writtenTaken: fc.option(fc.boolean(), { nil: undefined }),
+      oralTaken: fc.option(fc.boolean(), { nil: undefined }),
+      retakeField: fc.constantFrom("p" as const, "ip" as const),
+      retakeDays: fc.oneof(fc.constant<number[]>([]), fc.constant<number[]>([]), fc.array(fc.integer({ min: -5, max: 90 }), { maxLength: 3 })),
+      strayIkv: fc.constantFrom(false, false, false, true),
+      ikv: fc.oneof(fc.constant<string[]>([]), fc.array(fc.constantFrom("90009", "90010", "40080"), { maxLength: 3 })),
+    })
+    .map((r) => {
+      const endDate = r.len === null ? null : addDays(r.start, r.len);
+      const p: Participation = P({
+        fagkode: r.fagkode,
+        startDate: r.start,
+        endDate,
+        status: r.status,
+        euEfteruddannelse: r.euEfteruddannelse,
+        industryCertificate: r.industryCertificate,
+        emergencyTeaching: r.emergencyTeaching,
+        forloebId: r.forloebId,
+        resultatProevebelagt: r.which === "p" || r.which === "both" ? r.rp : null,
+        resultatIkkeProevebelagt: r.which === "ip" || r.which === "both" ? r.rip : null,
+        ejRelevant: r.ejRelevant,
+        retakes: r.retakeDays.map((d, i) => retake(i + 2, addDays(endDate ?? r.start, d), r.retakeField === "p" ? {} : { resultatProevebelagt: null, resultatIkkeProevebelagt: 4 })),
+        ikvCompetenceFagkoder: r.fagkode.startsWith("4008") || r.strayIkv ? r.ikv : [],
+      });
+      if (r.writtenTaken !== undefined) p.writtenTaken = r.writtenTaken;
+      if (r.oralTaken !== undefined) p.oralTaken = r.oralTaken;
+      if (r.industryCertificateObtained !== undefined) p.industryCertificateObtained = r.industryCertificateObtained;
+      return p;
+    });
+
+  it("never throws; every finding names its field, cites a section and never shows the CPR", () => {
+    fc.assert(
+      fc.property(arbP, (p) => {
+        const goal = goalOf(p);
+        for (const f of [...checkParticipation(p, goal), ...resultGroup(p, goal).because, ...suggestedCategory(p, goal).because]) {
+          expect(f.subject).toBeTruthy();
+          expect(f.cite.ref.length).toBeGreaterThan(0);
+          expect(f.message.da).toBeTruthy();
+          expect(JSON.stringify(f)).not.toContain(p.cpr);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("an error-free ended participation has exactly one result, in its group's field, or \"Ej relevant\" (§3, §6.2)", () => {
+    let hits = 0;
+    fc.assert(
+      fc.property(arbP, (p) => {
+        const goal = goalOf(p);
+        if (p.status !== "ended" || checkParticipation(p, goal).some((f) => f.severity === "error")) return;
+        hits++;
+        const group = resultGroup(p, goal).value;
+        expect(group).not.toBeNull();
+        const own = group === 1 ? p.resultatProevebelagt : p.resultatIkkeProevebelagt;
+        const other = group === 1 ? p.resultatIkkeProevebelagt : p.resultatProevebelagt;
+        expect(other).toBeNull();
+        expect(own !== null || p.ejRelevant).toBe(true);
+        expect(own !== null && p.ejRelevant).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(hits).toBeGreaterThan(20); // the property is not vacuous (about 65 hits expected)
+  });
+
+  it("an error-free participation that is not ended carries no result (§6.1)", () => {
+    let hits = 0;
+    fc.assert(
+      fc.property(arbP, (p) => {
+        if (p.status === "ended" || checkParticipation(p, goalOf(p)).some((f) => f.severity === "error")) return;
+        hits++;
+        expect([p.resultatProevebelagt, p.resultatIkkeProevebelagt, p.ejRelevant, p.retakes.length]).toEqual([null, null, false, 0]);
+      }),
+      { numRuns: 500 },
+    );
+    expect(hits).toBeGreaterThan(10);
+  });
+});
