@@ -13,11 +13,10 @@ import type { Actor } from "./platform/http/context.ts";
 import type { CliContext } from "./cli/context.ts";
 
 // ── seed 000: dk-amu ────────────────────────────────────────────────────────────────────────────────────────────────
-// TODO(dk-amu): import { amuMigrations } from "./rulebooks/dk-amu/migrations.ts";
-// TODO(dk-amu): import { amuHttp } from "./rulebooks/dk-amu/http.ts";
-// TODO(dk-amu): import { seedAmuDemo } from "./rulebooks/dk-amu/demo.ts";
-// TODO(dk-amu): import { amuCli } from "./rulebooks/dk-amu/cli.ts";
-// TODO(dk-amu): import { amuCrossTenantFixture } from "./rulebooks/dk-amu/…";
+import { amuMigrations } from "./rulebooks/dk-amu/migrations.ts";
+import { amuHttp } from "./rulebooks/dk-amu/http.ts";
+import { amuCrossTenantFixture, seedAmuDemo } from "./rulebooks/dk-amu/demo.ts";
+import { amuCli } from "./rulebooks/dk-amu/cli.ts";
 
 // ── seed 001: dk-sprogprove ─── (not yet)
 // ── seed 002: dk-eksamen ────── (not yet)
@@ -29,12 +28,12 @@ export type { CliContext };
 /** Every migration: the platform's (0xxx) and each rulebook's (1xxx for seed 000, 2xxx for 001, …). */
 export const allMigrations: MigrationSet = {
   ...platformMigrations,
-  // ...amuMigrations,
+  ...amuMigrations,
 };
 
 /** Each rulebook's router, mounted at its prefix after the platform's auth middleware. */
 export const rulebookHttp: RulebookHttp[] = [
-  // amuHttp,
+  amuHttp,
 ];
 
 /**
@@ -43,12 +42,12 @@ export const rulebookHttp: RulebookHttp[] = [
  */
 export type DemoSeeder = (db: Db, institution: { id: string; code: string }) => Promise<void>;
 export const demoSeeders: DemoSeeder[] = [
-  // seedAmuDemo,
+  seedAmuDemo,
 ];
 
 /** Sub-commands per rulebook (`bevis amu …`). */
 export const cliModules: ((program: Command, ctx: CliContext) => void)[] = [
-  // amuCli,
+  amuCli,
 ];
 
 /**
@@ -58,9 +57,11 @@ export const cliModules: ((program: Command, ctx: CliContext) => void)[] = [
  *
  * Keys: a bare parameter name (`{ id: "…" }`) fills `:id` in any route; a route pattern ending in the parameter
  * (`{ "/api/amu/reports/:id": "…" }`) fills it only in routes under that pattern (longest match wins), so two
- * entities that both use `:id` can each get a real row. Unfilled parameters get a random uuid.
+ * entities that both use `:id` can each get a real row. Unfilled parameters get a random uuid. Bare keys also fill
+ * query parameters and body fields of the same name (e.g. `quarter: "2024Q2"`, the quarter A has data in), so list,
+ * preview and create routes are probed where A's data is.
  */
 export type CrossTenantFixture = (db: Db, actorOfA: Actor) => Promise<Record<string, string>>;
 export const crossTenantFixtures: CrossTenantFixture[] = [
-  // amuCrossTenantFixture,
+  amuCrossTenantFixture,
 ];

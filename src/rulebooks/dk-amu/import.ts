@@ -326,6 +326,21 @@ export function parseImport(text: string, goals: readonly AmuGoal[]): { rows: Pa
   }
   if (records.length < 2 && problems.length === 0)
     bad(problems, header.line, "(file)", "", "amu.import.no-rows", "the file has a header but no rows", "filen har en overskrift men ingen rækker");
+  if (goals.every((g) => g.fagkode === "40080" || g.fagkode === "40081") && problems.some((p) => p.rule === "amu.input.fagkode-unknown")) {
+    // one clear problem instead of one per row
+    const rest = problems.filter((p) => p.rule !== "amu.input.fagkode-unknown");
+    const first: ImportProblem = {
+      line: header.line,
+      field: "fagkode",
+      value: "",
+      rule: "amu.import.empty-catalogue",
+      message: {
+        en: "the institution's AMU goal catalogue holds only the IKV goals, so no other fagkode is known: load the catalogue first (bevis amu goals load-demo loads the demo catalogue)",
+        da: "institutionens katalog over AMU-mål har kun IKV-målene, så ingen anden fagkode kendes: indlæs kataloget først (bevis amu goals load-demo indlæser demokataloget)",
+      },
+    };
+    return { rows: [], problems: [first, ...rest] };
+  }
   return problems.length > 0 ? { rows: [], problems } : { rows, problems: [] };
 }
 

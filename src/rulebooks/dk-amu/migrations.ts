@@ -130,6 +130,23 @@ const amuCore: Migration = {
   },
 };
 
+/**
+ * The two IKV goals, global: they are real and named by seed 000 §4 ("Individuelle kompetencevurderinger i AMU
+ * (AMU-mål 40080)" and "… i AMU F/I (AMU-mål 40081)"), not UVM-prøvebelagte in themselves. Every other goal comes
+ * from the provider's catalogue (`bevis amu goals load-demo` loads the illustrative demo catalogue).
+ */
+const amuIkvGoals: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      insert into amu_goal (id, institution_id, fagkode, title, certificate, written_and_oral, uvm_test_periods)
+      values (gen_random_uuid(), null, '40080', 'Individuelle kompetencevurderinger i AMU', false, false, '[]'::jsonb),
+             (gen_random_uuid(), null, '40081', 'Individuelle kompetencevurderinger i AMU F/I', false, false, '[]'::jsonb)
+      on conflict do nothing
+    `.execute(db);
+  },
+};
+
 export const amuMigrations: MigrationSet = {
   "1000-amu-core": amuCore,
+  "1001-amu-ikv-goals": amuIkvGoals,
 };
