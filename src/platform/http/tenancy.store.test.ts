@@ -49,8 +49,15 @@ export function fillPath(path: string, values: Record<string, string>): string {
 }
 
 /** A plausible value for a JSON schema (so that bodies pass validation and requests reach the data). */
-function sample(schema: unknown, name: string, probe: { institutionId: string }): unknown {
+interface Probe {
+  institutionId: string;
+  /** Bare fixture keys (`quarter`, `id` …): they also fill body fields and query parameters of that name. */
+  values: Record<string, string>;
+}
+
+function sample(schema: unknown, name: string, probe: Probe): unknown {
   const s = (schema ?? {}) as Record<string, unknown>;
+  if (name && !name.startsWith("/") && probe.values[name] !== undefined) return probe.values[name];
   if ("default" in s) return s.default;
   if ("const" in s) return s.const;
   if (Array.isArray(s.enum)) return s.enum[0];
@@ -93,7 +100,22 @@ function sample(schema: unknown, name: string, probe: { institutionId: string })
   }
 }
 
-function bodyFor(method: string, op: OpenApiOp | undefined, probe: { institutionId: string }): unknown {
+/** A query string for the route: its required parameters, and every parameter a fixture names. */
+function queryFor(op: OpenApiOp | undefined, probe: Probe): string {
+  if (!op?.query) return "";
+  const js = z.toJSONSchema(op.query, { unrepresentable: "any", io: "input" }) as { properties?: Record<string, unknown>; required?: string[] };
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(js.properties ?? {}))
+    if (js.required?.includes(k) || probe.values[k] !== undefined) q.set(k, String(sample(v, k, probe)));
+  const str = q.toString();
+  return str ? `?${str}` : "";
+}
+
+function probeOf(institutionId: string, fixtures: Record<string, string>): Probe {
+  return { institutionId, values: Object.fromEntries(Object.entries(fixtures).filter(([k]) => !k.startsWith("/"))) };
+}
+
+function bodyFor(method: string, op: OpenApiOp | undefined, probe: Probe): unknown {
   if (method === "GET" || method === "HEAD" || method === "DELETE") return undefined;
   if (!op?.body) return {};
   if (op.bodyMediaType && !op.bodyMediaType.includes("json")) return "probe\n";
@@ -120,7 +142,9 @@ async function walk(
   for (const r of ordered) {
     const key = `${r.method} ${r.path}`;
     if (PUBLIC.has(key) && r.path !== "/api/auth/login") continue;
-    const res: TestResponse = await b.request(r.method, fillPath(r.path, fixtures), bodyFor(r.method, ops.get(key), { institutionId: institutionOfA }));
+    const op = ops.get(key);
+    const probe = probeOf(institutionOfA, fixtures);
+    const res: TestResponse = await b.request(r.method, fillPath(r.path, fixtures) + queryFor(op, probe), bodyFor(r.method, op, probe));
     const leaked = secretsOfA.filter((s) => s && res.text.includes(s));
     if (leaked.length) problems.push(`${key}: answer contains A's data (${leaked.length} value(s))`);
     if (res.status >= 500) problems.push(`${key}: ${res.status}`);
@@ -178,7 +202,8 @@ for (const target of testTargets()) {
       const c = testClient(app);
       for (const r of routes.filter((r) => r.path.startsWith("/api") && !PUBLIC.has(`${r.method} ${r.path}`))) {
         const op = ops.get(`${r.method} ${r.path}`);
-        const res = await c.request(r.method, fillPath(r.path, fixtures), bodyFor(r.method, op, { institutionId: instA.id }));
+        const probe = probeOf(instA.id, fixtures);
+        const res = await c.request(r.method, fillPath(r.path, fixtures) + queryFor(op, probe), bodyFor(r.method, op, probe));
         expect(res.status, `${r.method} ${r.path}`).toBe(401);
       }
     });
@@ -187,7 +212,7 @@ for (const target of testTargets()) {
       const a = testClient(app);
       await a.login(adminA.email, adminA.password);
       for (const r of routes.filter((r) => r.method === "GET" && paramsOf(r.path).length > 0)) {
-        const res = await a.get(fillPath(r.path, fixtures));
+        const res = await a.get(fillPath(r.path, fixtures) + queryFor(ops.get(`GET ${r.path}`), probeOf(instA.id, fixtures)));
         expect(res.status, `A: GET ${r.path}`).not.toBe(404);
         expect(res.status, `A: GET ${r.path}`).toBeLessThan(500);
       }
