@@ -19,7 +19,7 @@ import {
   type ParticipationStatus,
 } from "../api.ts";
 import type { Session } from "../App.tsx";
-import { Banner, Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
+import { Banner, CountBadges, Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { CATEGORIES, categoryText, formatDate, formatDateTime, pick, useI18n, type TextKey } from "../i18n.tsx";
 import { Link, navigate } from "../router.tsx";
 import { useGoals } from "./Participations.tsx";
@@ -250,7 +250,7 @@ export function ParticipationPage({ session, id }: { session: Session; id: strin
       <div className="page-head">
         <h1 data-testid="participation-title">{title}</h1>
         <span className="head-status" aria-live="polite" data-testid="check-status" data-checking={checking ? "yes" : "no"}>
-          {checking ? t("form.checking") : checkError ? t("form.checkFailed") : t("form.findingsSummary", { errors, warnings })}
+          {checking ? t("form.checking") : checkError ? t("form.checkFailed") : <CountBadges errors={errors} warnings={warnings} />}
         </span>
       </div>
 
@@ -319,17 +319,6 @@ export function ParticipationPage({ session, id }: { session: Session; id: strin
                   </select>
                 )}
               </Field>
-              <Field name="outsourcedTo" label={t("form.outsourcedTo")} hint={t("form.outsourcedTo.hint")} findings={bySubject("outsourcedTo")}>
-                {(a) => (
-                  <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} value={input.outsourcedTo ?? ""} onChange={(e) => update("outsourcedTo", e.target.value || null)} data-testid="input-outsourcedTo" />
-                )}
-              </Field>
-            </div>
-          </fieldset>
-
-          <fieldset className="card" disabled={disabled}>
-            <legend>{t("form.section.course")}</legend>
-            <div className="grid">
               <Field name="startDate" label={t("form.startDate")} findings={bySubject("startDate")}>
                 {(a) => (
                   <input id={a.id} type="date" aria-describedby={a.describedBy} aria-invalid={a.invalid} value={input.startDate} onChange={(e) => update("startDate", e.target.value)} data-testid="input-startDate" />
@@ -351,13 +340,12 @@ export function ParticipationPage({ session, id }: { session: Session; id: strin
                   </select>
                 )}
               </Field>
-              <Field name="forloebId" label={t("form.forloebId")} hint={t("form.forloebId.hint")} findings={bySubject("forloebId")}>
+              <Field name="outsourcedTo" label={t("form.outsourcedTo")} hint={t("form.outsourcedTo.hint")} findings={bySubject("outsourcedTo")}>
                 {(a) => (
-                  <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} value={input.forloebId ?? ""} onChange={(e) => update("forloebId", e.target.value || null)} data-testid="input-forloebId" />
+                  <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} value={input.outsourcedTo ?? ""} onChange={(e) => update("outsourcedTo", e.target.value || null)} data-testid="input-outsourcedTo" />
                 )}
               </Field>
             </div>
-            <SubCourses value={input.subCourses} onChange={(v) => update("subCourses", v)} findings={bySubject("subCourses")} />
           </fieldset>
 
           <fieldset className="card result-card" disabled={disabled}>
@@ -400,6 +388,18 @@ export function ParticipationPage({ session, id }: { session: Session; id: strin
             {(isIkv || input.ikvCompetenceFagkoder.length > 0) && (
               <IkvFagkoder goals={goals} value={input.ikvCompetenceFagkoder} onChange={(v) => update("ikvCompetenceFagkoder", v)} findings={bySubject("ikvCompetenceFagkoder")} />
             )}
+          </fieldset>
+
+          <fieldset className="card" disabled={disabled}>
+            <legend>{t("form.section.course")}</legend>
+            <div className="grid">
+              <Field name="forloebId" label={t("form.forloebId")} hint={t("form.forloebId.hint")} findings={bySubject("forloebId")}>
+                {(a) => (
+                  <input id={a.id} aria-describedby={a.describedBy} aria-invalid={a.invalid} value={input.forloebId ?? ""} onChange={(e) => update("forloebId", e.target.value || null)} data-testid="input-forloebId" />
+                )}
+              </Field>
+            </div>
+            <SubCourses value={input.subCourses} onChange={(v) => update("subCourses", v)} findings={bySubject("subCourses")} />
           </fieldset>
 
           <fieldset className="card" disabled={disabled}>
