@@ -7,5 +7,7 @@
 export * from "./kernel/index.ts";
 
 // ── one line per rulebook's pure API ──
-// TODO(dk-amu): export * as amu from "./rulebooks/dk-amu/public.ts";   (when that file exists)
-// TODO(dk-sprogprove, dk-eksamen, no-vitnemal, dk-aub): export * as … from "./rulebooks/…/public.ts";
+export * as amu from "./rulebooks/dk-amu/public.ts"; // seed 000
+export * as sprogprove from "./rulebooks/dk-sprogprove/index.ts"; // seed 001
+export * as aub from "./rulebooks/dk-aub/index.ts"; // seed 004
+// seed 002 (dk-eksamen) and seed 003 (no-vitnemal): not yet written.
