@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// `bevis` command: runs the TypeScript CLI through tsx, so no build step is needed.
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const tsx = join(root, "node_modules", ".bin", "tsx");
-const r = spawnSync(tsx, [join(root, "src/cli/main.ts"), ...process.argv.slice(2)], { stdio: "inherit" });
-process.exit(r.status ?? 1);
+// `bevis` command: loads the TypeScript CLI in this same process through tsx's loader (no build step, and no
+// wrapper process in between, so signals such as SIGTERM reach the server directly and it can close the database).
+import { register } from "tsx/esm/api";
+
+register();
+const { main } = await import("../src/cli/main.ts");
+process.exit(await main(process.argv));

@@ -168,7 +168,7 @@ describe("bevis serve", () => {
 
   it("serves with demo logins, answers health and login, and stops cleanly on SIGTERM", async () => {
     const root = resolve(import.meta.dirname, "../..");
-    child = spawn(join(root, "node_modules", ".bin", "tsx"), [join(root, "src/cli/main.ts"), "--json", "serve", "--demo", "--port", "0", "--host", "127.0.0.1"], {
+    child = spawn(process.execPath, [join(root, "bin/bevis.mjs"), "--json", "serve", "--demo", "--port", "0", "--host", "127.0.0.1"], {
       env: { ...process.env, BEVIS_DATA: dir, DATABASE_URL: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
