@@ -6,7 +6,7 @@ import type { Role } from "../../platform/db/schema.ts";
 import { DEMO_CATALOGUE } from "./catalogue.ts";
 import { amuMigrations } from "./migrations.ts";
 import * as service from "./service.ts";
-import { amuKysely, insertGoals } from "./store.ts";
+import { amuKysely, insertGoals, loadForReport } from "./store.ts";
 import type { ParticipationInput } from "./service.ts";
 
 type OpenDb = Awaited<ReturnType<TestTarget["open"]>>;
@@ -127,6 +127,30 @@ for (const target of testTargets()) {
       expect(seen.participation.cpr).toBe("010190-xxxx");
       const list = await service.listParticipations(db, b, {});
       expect(list.total).toBe(0);
+    });
+
+    it("reports a retake in the window of a participation that ended before it, and returns what it stored", async () => {
+      const c = actorOf(await institution(db, "100003"));
+      const early = await service.createParticipation(db, c, input({ startDate: "2023-02-06", endDate: "2023-02-10", resultatProevebelagt: 4 }));
+      await service.addRetake(db, c, early.participation.id, { version: 1, date: "2024-04-10", resultatProevebelagt: 1 });
+      const inWindow = await service.createParticipation(db, c, input({ cpr: "020290-4321" }));
+      await service.createParticipation(db, c, input({ cpr: "030390-1111", startDate: "2024-05-06", endDate: null, status: "not-ended", resultatProevebelagt: null }));
+      await service.createParticipation(db, c, input({ startDate: "2022-02-07", endDate: "2022-02-11" })); // outside: not read
+      const pages: string[][] = [];
+      for await (const page of loadForReport(amuKysely(db), c.institutionId, "2023-07-01", "2024-06-30", 2)) pages.push(page.map((p) => p.id));
+      expect(pages.map((p) => p.length)).toEqual([2, 1]);
+      expect(pages.flat()).toEqual([...pages.flat()].sort());
+      expect(pages.flat()).toContain(early.participation.id);
+
+      const created = await service.createReport(db, c, "2024Q2");
+      expect(created.rows.map((r) => [r.participationId, r.recordType, r.seq, r.ResultatProevebelagt, r.GodkendtSkole])).toEqual(
+        [
+          [early.participation.id, "omproeve", 2, 1, "100003"],
+          [inWindow.participation.id, "deltagelse", 1, 1, "100003"],
+        ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+      );
+      expect(created.excluded.map((x) => x.reason.rule)).toEqual(["amu.report.not-ended"]);
+      expect(JSON.parse(JSON.stringify(created))).toEqual(await service.getReport(db, c, created.id));
     });
 
     it("audits every change", async () => {

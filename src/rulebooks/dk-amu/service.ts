@@ -569,17 +569,23 @@ async function build(db: Db, actor: Actor, quarterLabel: string): Promise<Built>
   const kk = k(db);
   const w = reportWindow(quarter);
   const goals = await store.listGoals(kk, actor.institutionId);
-  const ps = await store.loadForReport(kk, actor.institutionId, w.from, w.to);
-  const sel = selectForReport(ps, actor.institutionId, quarter, goals);
   const code = await institutionCode(db, actor.institutionId);
-  return {
-    quarter,
-    window: { from: w.from, to: w.to, quarters: w.quarters.map(formatQuarter) },
-    // GodkendtSkole is the approved provider's institution number, not bevis' internal id.
-    rows: sel.rows.map((r) => ({ ...r, GodkendtSkole: code })),
-    excluded: sel.excluded,
-    blocking: sel.blocking,
-  };
+  const rows: ReportRow[] = [];
+  const excluded: Built["excluded"] = [];
+  const blocking: Built["blocking"] = [];
+  // Page by page (ordered by participation id, as selectForReport orders its rows), so only one page of
+  // participations is held at a time; the selection of each participation does not depend on the others.
+  for await (const page of store.loadForReport(kk, actor.institutionId, w.from, w.to)) {
+    const sel = selectForReport(page, actor.institutionId, quarter, goals);
+    for (const r of sel.rows) {
+      // GodkendtSkole is the approved provider's institution number, not bevis' internal id.
+      r.GodkendtSkole = code;
+      rows.push(r);
+    }
+    for (const x of sel.excluded) excluded.push(x);
+    for (const x of sel.blocking) blocking.push(x);
+  }
+  return { quarter, window: { from: w.from, to: w.to, quarters: w.quarters.map(formatQuarter) }, rows, excluded, blocking };
 }
 
 function countsOf(diff: readonly RowDiff[]): ReportSummary["counts"] {
@@ -632,40 +638,39 @@ export async function createReport(db: Db, actor: Actor, quarterLabel: string): 
   requireRole(actor, WRITE_ROLES);
   const b = await build(db, actor, quarterLabel);
   if (b.blocking.length > 0) throw blockingProblem(b.blocking);
-  const id = await k(db)
+  const stored = await k(db)
     .transaction()
     .execute(async (tx) => {
       const number = await store.nextReportNumber(tx, actor.institutionId);
       const prev = await store.latestReport(tx, actor.institutionId);
       const diff = diffReports(prev ? (prev.rows as ReportRow[]) : null, b.rows, { from: b.window.from });
       const counts = countsOf(diff);
-      const newId = await store.insertReport(
-        tx,
-        actor.institutionId,
-        {
-          number,
-          quarter: formatQuarter(b.quarter),
-          windowFrom: b.window.from,
-          windowTo: b.window.to,
-          windowQuarters: b.window.quarters,
-          rowCount: b.rows.length,
-          rows: b.rows,
-          diff: diffEntries(diff),
-          counts,
-          excluded: b.excluded,
-          previousId: prev?.id ?? null,
-        },
-        by(actor),
-      );
+      const report = {
+        number,
+        quarter: formatQuarter(b.quarter),
+        windowFrom: b.window.from,
+        windowTo: b.window.to,
+        windowQuarters: b.window.quarters,
+        rowCount: b.rows.length,
+        rows: b.rows,
+        diff: diffEntries(diff),
+        counts,
+        excluded: b.excluded,
+        previousId: prev?.id ?? null,
+      };
+      const newId = await store.insertReport(tx, actor.institutionId, report, by(actor));
       await audit(tx as unknown as Transaction<PlatformTables>, actor, {
         action: "amu.report.create",
         entity: "amu_report",
         entityId: newId,
         detail: { number, quarter: formatQuarter(b.quarter), rows: b.rows.length, counts, previous: prev?.number ?? null },
       });
-      return newId;
+      const { created_at } = await tx.selectFrom("amu_report").select("created_at").where("id", "=", newId).executeTakeFirstOrThrow();
+      const s: store.StoredReport = { ...report, id: newId, createdAt: new Date(created_at).toISOString(), createdBy: actor.label };
+      return s;
     });
-  return getReport(db, actor, id);
+  // What was just stored, without reading the rows back.
+  return detailOfReport(stored, actor);
 }
 
 const summaryOf = (r: store.StoredReport): ReportSummary => ({

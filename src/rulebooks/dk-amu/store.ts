@@ -439,55 +439,79 @@ export async function listParticipations(k: AmuQ, institutionId: string, f: List
   };
 }
 
+/** The version columns a Participation is made of (toParticipation): what the report reads, nothing else. */
+const REPORT_COLS = [
+  "participation_id",
+  "institution_id",
+  "version",
+  "outsourced_to",
+  "cpr",
+  "fagkode",
+  "start_date",
+  "end_date",
+  "status",
+  "eu_efteruddannelse",
+  "industry_certificate",
+  "emergency_teaching",
+  "forloeb_id",
+  "sub_courses",
+  "resultat_proevebelagt",
+  "resultat_ikke_proevebelagt",
+  "ej_relevant",
+  "ikv_competence_fagkoder",
+  "written_taken",
+  "oral_taken",
+  "industry_certificate_obtained",
+] as const;
+
+const RETAKE_COLS = ["participation_id", "seq", "date", "written_taken", "oral_taken", "resultat_proevebelagt", "resultat_ikke_proevebelagt"] as const;
+
 /**
- * The provider's current participations that can matter for a report whose window is [from, to]: those that end in
- * the window, and those without an end date that started on or before its end (not ended: listed as excluded).
- * Uses the partial index amu_pv_report (institution_id, end_date) where is_current.
+ * The provider's current participations that can matter for a report whose window is [from, to], in pages of
+ * `pageSize` ordered by id: those that end in the window, those without an end date that started in it (not ended:
+ * listed as excluded), and those with a retake dated in the window (the retake is reported, §6.2).
+ * The ids are found first (the window part through the partial index amu_pv_report (institution_id, end_date) where
+ * is_current), then each page is read by id with only the columns a Participation needs, so the client never holds
+ * more than one page of participations.
  */
-export async function loadForReport(k: AmuQ, institutionId: string, from: string, to: string): Promise<Participation[]> {
-  const rows = await k
-    .selectFrom("amu_participation_version")
-    .selectAll()
-    .where("institution_id", "=", institutionId)
-    .where("is_current", "=", true)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("end_date", ">=", from), eb("end_date", "<=", to)]),
-        eb.and([eb("end_date", "is", null), eb("start_date", ">=", from), eb("start_date", "<=", to)]),
-      ]),
-    )
-    .orderBy("participation_id")
-    .execute();
-  if (rows.length === 0) return [];
-  const retakes = await k
-    .selectFrom("amu_retake")
-    .selectAll()
-    .where("institution_id", "=", institutionId)
-    .where(
-      "participation_id",
-      "in",
-      k
-        .selectFrom("amu_participation_version")
-        .select("participation_id")
-        .where("institution_id", "=", institutionId)
-        .where("is_current", "=", true)
-        .where((eb) =>
-          eb.or([
-            eb.and([eb("end_date", ">=", from), eb("end_date", "<=", to)]),
-            eb.and([eb("end_date", "is", null), eb("start_date", ">=", from), eb("start_date", "<=", to)]),
-          ]),
-        ),
-    )
-    .orderBy("participation_id")
-    .orderBy("seq")
-    .execute();
-  const byId = new Map<string, ExamAttempt[]>();
-  for (const r of retakes) {
-    let list = byId.get(r.participation_id);
-    if (!list) byId.set(r.participation_id, (list = []));
-    list.push(toAttempt(r));
+export async function* loadForReport(k: AmuQ, institutionId: string, from: string, to: string, pageSize = 5000): AsyncGenerator<Participation[]> {
+  const idRows = await sql<{ id: string }>`
+    select participation_id as id from amu_participation_version
+     where institution_id = ${institutionId} and is_current
+       and ((end_date >= ${from} and end_date <= ${to}) or (end_date is null and start_date >= ${from} and start_date <= ${to}))
+    union
+    select participation_id as id from amu_retake
+     where institution_id = ${institutionId} and date >= ${from} and date <= ${to}
+    order by id
+  `.execute(k);
+  const ids = idRows.rows.map((r) => r.id);
+  idRows.rows.length = 0;
+  for (let start = 0; start < ids.length; start += pageSize) {
+    const page = ids.slice(start, start + pageSize);
+    const rows = await k
+      .selectFrom("amu_participation_version")
+      .select(REPORT_COLS)
+      .where("institution_id", "=", institutionId)
+      .where("is_current", "=", true)
+      .where(sql<boolean>`participation_id = any(${page}::uuid[])`)
+      .orderBy("participation_id")
+      .execute();
+    const retakes = await k
+      .selectFrom("amu_retake")
+      .select(RETAKE_COLS)
+      .where("institution_id", "=", institutionId)
+      .where(sql<boolean>`participation_id = any(${page}::uuid[])`)
+      .orderBy("participation_id")
+      .orderBy("seq")
+      .execute();
+    const byId = new Map<string, ExamAttempt[]>();
+    for (const r of retakes) {
+      let list = byId.get(r.participation_id);
+      if (!list) byId.set(r.participation_id, (list = []));
+      list.push(toAttempt(r));
+    }
+    yield rows.map((r) => toParticipation(r, byId.get(r.participation_id) ?? []));
   }
-  return rows.map((r) => toParticipation(r, byId.get(r.participation_id) ?? []));
 }
 
 /** Every current participation of an institution (for a full recheck or the findings command). Streams in pages. */
