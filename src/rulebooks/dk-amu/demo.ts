@@ -211,5 +211,7 @@ export async function amuCrossTenantFixture(db: Db, actorOfA: Actor): Promise<Re
     "/api/amu/participations/:id": d.participation.id,
     "/api/amu/reports/:id": r.id,
     id: d.participation.id,
+    // The quarter A's participation and report are in, so the report preview is probed where A has data.
+    quarter: "2024Q2",
   };
 }
