@@ -20,7 +20,7 @@ import { finding, type Finding } from "../../kernel/law.ts";
 import { maskCpr } from "../../kernel/ids/cpr.ts";
 import { isRealDate, isoDate } from "../../kernel/time/date.ts";
 import type { AmuGoal, ExamAttempt, ResultatIkkeProevebelagt, ResultatProevebelagt } from "./model.ts";
-import { evaluate, validateInput, versionData, type ParticipationInput } from "./service.ts";
+import { evaluate, PARTICIPATION_INPUT_FIELDS, validateInput, versionData, type ParticipationInput } from "./service.ts";
 import * as store from "./store.ts";
 
 /** One bad cell. `value` is masked when the field is the CPR number. */
@@ -58,26 +58,7 @@ export function formatProblem(p: ImportProblem, lang: "en" | "da" = "en"): strin
   return `${lang === "da" ? "linje" : "line"} ${p.line}, ${p.field} = "${p.value}": ${p.message[lang]}`;
 }
 
-const BASE_COLUMNS = [
-  "cpr",
-  "fagkode",
-  "startDate",
-  "endDate",
-  "status",
-  "outsourcedTo",
-  "euEfteruddannelse",
-  "industryCertificate",
-  "emergencyTeaching",
-  "forloebId",
-  "subCourses",
-  "resultatProevebelagt",
-  "resultatIkkeProevebelagt",
-  "ejRelevant",
-  "ikvCompetenceFagkoder",
-  "writtenTaken",
-  "oralTaken",
-  "industryCertificateObtained",
-] as const;
+const BASE_COLUMNS = PARTICIPATION_INPUT_FIELDS;
 const REQUIRED = ["cpr", "fagkode", "startDate", "status"] as const;
 const RETAKE_FIELDS = ["Date", "ResultatProevebelagt", "ResultatIkkeProevebelagt", "WrittenTaken", "OralTaken"] as const;
 const RETAKE_RE = /^retake(\d+)(date|resultatproevebelagt|resultatikkeproevebelagt|writtentaken|oraltaken)$/i;

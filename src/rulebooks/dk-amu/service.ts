@@ -54,6 +54,28 @@ export interface ParticipationInput {
   industryCertificateObtained?: boolean | null | undefined;
 }
 
+/** The fields of a ParticipationInput, in the order of docs/api.md (also the CSV import's base columns). */
+export const PARTICIPATION_INPUT_FIELDS = [
+  "cpr",
+  "fagkode",
+  "startDate",
+  "endDate",
+  "status",
+  "outsourcedTo",
+  "euEfteruddannelse",
+  "industryCertificate",
+  "emergencyTeaching",
+  "forloebId",
+  "subCourses",
+  "resultatProevebelagt",
+  "resultatIkkeProevebelagt",
+  "ejRelevant",
+  "ikvCompetenceFagkoder",
+  "writtenTaken",
+  "oralTaken",
+  "industryCertificateObtained",
+] as const satisfies readonly (keyof ParticipationInput & keyof Participation)[];
+
 export interface RetakeInput {
   version: number;
   date: string;
@@ -287,26 +309,7 @@ const refuse = (findings: Finding[], what: string) =>
 
 /** Which fields differ between two participations (for the audit log; CPR only as "cpr"). */
 function changedFields(a: Participation, b: Participation): string[] {
-  const keys: (keyof Participation)[] = [
-    "cpr",
-    "fagkode",
-    "startDate",
-    "endDate",
-    "status",
-    "outsourcedTo",
-    "euEfteruddannelse",
-    "industryCertificate",
-    "emergencyTeaching",
-    "forloebId",
-    "subCourses",
-    "resultatProevebelagt",
-    "resultatIkkeProevebelagt",
-    "ejRelevant",
-    "ikvCompetenceFagkoder",
-    "writtenTaken",
-    "oralTaken",
-    "industryCertificateObtained",
-  ];
+  const keys: readonly (keyof Participation)[] = PARTICIPATION_INPUT_FIELDS;
   return keys.filter((key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null));
 }
 
