@@ -6,6 +6,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { Db } from "../../platform/db/connect.ts";
 import type { PlatformTables } from "../../platform/db/schema.ts";
 import type { AmuGoal, ExamAttempt, Participation, ResultatIkkeProevebelagt, ResultatProevebelagt } from "./model.ts";
+import { REPORT_COLUMNS } from "./report.ts";
 import type { AmuTables } from "./schema.ts";
 
 export type AmuKysely = Kysely<PlatformTables & AmuTables>;
@@ -486,31 +487,41 @@ export async function* loadForReport(k: AmuQ, institutionId: string, from: strin
   `.execute(k);
   const ids = idRows.rows.map((r) => r.id);
   idRows.rows.length = 0;
-  for (let start = 0; start < ids.length; start += pageSize) {
+  const pageAt = async (start: number): Promise<Participation[]> => {
     const page = ids.slice(start, start + pageSize);
-    const rows = await k
-      .selectFrom("amu_participation_version")
-      .select(REPORT_COLS)
-      .where("institution_id", "=", institutionId)
-      .where("is_current", "=", true)
-      .where(sql<boolean>`participation_id = any(${page}::uuid[])`)
-      .orderBy("participation_id")
-      .execute();
-    const retakes = await k
-      .selectFrom("amu_retake")
-      .select(RETAKE_COLS)
-      .where("institution_id", "=", institutionId)
-      .where(sql<boolean>`participation_id = any(${page}::uuid[])`)
-      .orderBy("participation_id")
-      .orderBy("seq")
-      .execute();
+    const [rows, retakes] = await Promise.all([
+      k
+        .selectFrom("amu_participation_version")
+        .select(REPORT_COLS)
+        .where("institution_id", "=", institutionId)
+        .where("is_current", "=", true)
+        .where(sql<boolean>`participation_id = any(${page}::uuid[])`)
+        .orderBy("participation_id")
+        .execute(),
+      k
+        .selectFrom("amu_retake")
+        .select(RETAKE_COLS)
+        .where("institution_id", "=", institutionId)
+        .where(sql<boolean>`participation_id = any(${page}::uuid[])`)
+        .orderBy("participation_id")
+        .orderBy("seq")
+        .execute(),
+    ]);
     const byId = new Map<string, ExamAttempt[]>();
     for (const r of retakes) {
       let list = byId.get(r.participation_id);
       if (!list) byId.set(r.participation_id, (list = []));
       list.push(toAttempt(r));
     }
-    yield rows.map((r) => toParticipation(r, byId.get(r.participation_id) ?? []));
+    return rows.map((r) => toParticipation(r, byId.get(r.participation_id) ?? []));
+  };
+  // The next page is fetched while the caller works on this one (the database and the rules run side by side).
+  let next = ids.length > 0 ? pageAt(0) : undefined;
+  for (let start = 0; next !== undefined; start += pageSize) {
+    const page = await next;
+    next = start + pageSize < ids.length ? pageAt(start + pageSize) : undefined;
+    next?.catch(() => undefined); // a failed prefetch is thrown when awaited, not as an unhandled rejection
+    yield page;
   }
 }
 
@@ -656,7 +667,7 @@ export async function insertReport(tx: AmuTx, institutionId: string, r: Omit<Sto
       created_by: by.label,
       created_by_id: by.userId,
       row_count: r.rowCount,
-      rows: JSON.stringify(r.rows),
+      rows: encodeRows(r.rows),
       diff: JSON.stringify(r.diff),
       counts: JSON.stringify(r.counts),
       excluded: JSON.stringify(r.excluded),
@@ -664,6 +675,32 @@ export async function insertReport(tx: AmuTx, institutionId: string, r: Omit<Sto
     })
     .execute();
   return id;
+}
+
+/**
+ * The rows are stored as one jsonb value in a compact form, the column names once and each row as an array of its
+ * values in that order ({"columns": [...], "values": [[...], ...]}): the same JSON values as the row objects (exact),
+ * in well under half the bytes. Reports stored earlier hold an array of row objects; both are read.
+ */
+function encodeRows(rows: readonly unknown[]): string {
+  const columns = REPORT_COLUMNS as readonly string[];
+  let out = `{"columns":${JSON.stringify(columns)},"values":[`;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Record<string, unknown>;
+    out += (i === 0 ? "" : ",") + JSON.stringify(columns.map((c) => row[c]));
+  }
+  return out + "]}";
+}
+
+function decodeRows(stored: unknown): unknown[] {
+  if (stored === null || stored === undefined) return [];
+  if (Array.isArray(stored)) return stored;
+  const { columns, values } = stored as { columns: string[]; values: unknown[][] };
+  return values.map((v) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) row[columns[i]!] = v[i];
+    return row;
+  });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a selected report row
@@ -678,7 +715,7 @@ function toReport(r: any): StoredReport {
     createdAt: new Date(r.created_at).toISOString(),
     createdBy: r.created_by,
     rowCount: r.row_count,
-    rows: r.rows ?? [],
+    rows: decodeRows(r.rows),
     diff: r.diff ?? [],
     counts: r.counts,
     excluded: r.excluded ?? [],
