@@ -487,8 +487,16 @@ export async function* loadForReport(k: AmuQ, institutionId: string, from: strin
   `.execute(k);
   const ids = idRows.rows.map((r) => r.id);
   idRows.rows.length = 0;
+  const strings = new Map<string, string>();
+  const intern = (x: string): string => {
+    const seen = strings.get(x);
+    if (seen !== undefined) return seen;
+    strings.set(x, x);
+    return x;
+  };
   const pageAt = async (start: number): Promise<Participation[]> => {
     const page = ids.slice(start, start + pageSize);
+    const sameId = new Map(page.map((id) => [id, id]));
     const [rows, retakes] = await Promise.all([
       k
         .selectFrom("amu_participation_version")
@@ -513,7 +521,17 @@ export async function* loadForReport(k: AmuQ, institutionId: string, from: strin
       if (!list) byId.set(r.participation_id, (list = []));
       list.push(toAttempt(r));
     }
-    return rows.map((r) => toParticipation(r, byId.get(r.participation_id) ?? []));
+    return rows.map((r) => {
+      const p = toParticipation(r, byId.get(r.participation_id) ?? []);
+      // Report rows keep these strings: one copy of each distinct value instead of one per row, and the id string
+      // of the id list (held until the last page) instead of a second copy.
+      p.id = sameId.get(p.id) ?? p.id;
+      p.fagkode = intern(p.fagkode);
+      p.startDate = intern(p.startDate);
+      if (p.endDate !== null) p.endDate = intern(p.endDate);
+      for (const a of p.retakes) a.date = intern(a.date);
+      return p;
+    });
   };
   // The next page is fetched while the caller works on this one (the database and the rules run side by side).
   let next = ids.length > 0 ? pageAt(0) : undefined;
