@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { platformMigrations } from "../../platform/db/migrations/index.ts";
 import { testTargets, type TestTarget } from "../../platform/db/testing.ts";
 import { createApp } from "../../platform/http/app.ts";
+import { pdfText } from "../../platform/render/testing.ts";
 import { makeInstitution, makeUser, testClient, type TestClient } from "../../platform/http/testing.ts";
 import { DEMO_CATALOGUE } from "./catalogue.ts";
 import { amuHttp } from "./http.ts";
@@ -35,21 +36,26 @@ for (const target of testTargets()) {
     let tap: TestClient;
     let laerer: TestClient;
     let other: TestClient;
+    let readonly: TestClient;
+    let app: ReturnType<typeof createApp>;
     beforeAll(async () => {
       db = await target.open({ ...platformMigrations, ...amuMigrations });
       await insertGoals(amuKysely(db), null, DEMO_CATALOGUE);
-      const app = createApp({ db, rulebooks: [amuHttp] });
+      app = createApp({ db, rulebooks: [amuHttp] });
       const a = await makeInstitution(db, "A");
       const b = await makeInstitution(db, "B");
       const u1 = await makeUser(db, a.id, ["tap"]);
       const u2 = await makeUser(db, a.id, ["laerer"]);
       const u3 = await makeUser(db, b.id, ["admin"]);
+      const u4 = await makeUser(db, a.id, ["readonly"]);
       tap = testClient(app);
       laerer = testClient(app);
       other = testClient(app);
+      readonly = testClient(app);
       expect((await tap.login(u1.email, u1.password)).status).toBe(200);
       expect((await laerer.login(u2.email, u2.password)).status).toBe(200);
       expect((await other.login(u3.email, u3.password)).status).toBe(200);
+      expect((await readonly.login(u4.email, u4.password)).status).toBe(200);
     });
     afterAll(async () => {
       await db?.drop();
@@ -147,6 +153,21 @@ for (const target of testTargets()) {
       expect((await other.get(`/api/amu/reports/${rep1.id}/file?format=csv`)).status).toBe(404);
       const audits = await db.kysely.selectFrom("audit_log").select(["action", "detail"]).where("action", "=", "amu.report.export").execute();
       expect(audits.map((x) => (x.detail as { format: string }).format)).toEqual(["csv", "json", "html", "pdf"]);
+    });
+
+    it("gives a readonly user the receipt (PDF and HTML) with every CPR masked", async () => {
+      const [latest] = (await tap.get("/api/amu/reports")).body as { id: string }[];
+      const cookie = [...readonly.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+      const res = await app.request(`http://localhost/api/amu/reports/${latest!.id}/receipt?format=pdf`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/pdf");
+      const text = pdfText(Buffer.from(await res.arrayBuffer()));
+      expect(text).toContain("SHA-256");
+      expect(text).not.toMatch(/0101901234|010190-1234/);
+      const html = await readonly.get(`/api/amu/reports/${latest!.id}/receipt?format=html`);
+      expect(html.status).toBe(200);
+      expect(html.text).not.toMatch(/0101901234|010190-1234/);
+      expect((await readonly.get(`/api/amu/reports/${latest!.id}/file?format=csv`)).status).toBe(403);
     });
 
     it("refuses a report while a participation in scope has an error (422, naming it)", async () => {
