@@ -8,27 +8,11 @@ import { DEMO_CATALOGUE } from "./catalogue.ts";
 import { amuHttp } from "./http.ts";
 import { amuMigrations } from "./migrations.ts";
 import { amuKysely, insertGoals } from "./store.ts";
+import { participationInput } from "./testing.ts";
 
 type OpenDb = Awaited<ReturnType<TestTarget["open"]>>;
 
-const input = (over: Record<string, unknown> = {}) => ({
-  cpr: "010190-1234",
-  fagkode: "90001",
-  startDate: "2024-05-06",
-  endDate: "2024-05-10",
-  status: "ended",
-  outsourcedTo: null,
-  euEfteruddannelse: false,
-  industryCertificate: false,
-  emergencyTeaching: "none",
-  forloebId: null,
-  subCourses: [],
-  resultatProevebelagt: 1,
-  resultatIkkeProevebelagt: null,
-  ejRelevant: false,
-  ikvCompetenceFagkoder: [],
-  ...over,
-});
+const input = (over: Record<string, unknown> = {}) => ({ ...participationInput(), ...over });
 
 for (const target of testTargets()) {
   describe(`AMU HTTP on ${target.kind}`, () => {

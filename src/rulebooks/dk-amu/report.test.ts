@@ -5,34 +5,12 @@ import { addQuarters, compareQuarters, formatQuarter, parseQuarter, quarterOf, t
 import { DEMO_CATALOGUE } from "./catalogue.ts";
 import type { ExamAttempt, Participation } from "./model.ts";
 import { diffReports, reportQuarterOn, reportWindow, rowKey, selectForReport, uploadWindowFor, type ReportRow } from "./report.ts";
+import { participation } from "./testing.ts";
 
 /** Test title: the section of seed 000 the row implements, then what it checks. */
 const title = (ref: string, name: string) => `${ref.startsWith("Bilag") ? "" : "§"}${ref} ${name}`;
 
-function P(over: Partial<Participation> = {}): Participation {
-  return {
-    id: "p1",
-    providerId: "inst-a",
-    outsourcedTo: null,
-    cpr: "0101901234",
-    fagkode: "90001",
-    startDate: "2024-08-05",
-    endDate: "2024-08-09",
-    status: "ended",
-    euEfteruddannelse: false,
-    industryCertificate: false,
-    emergencyTeaching: "none",
-    forloebId: null,
-    subCourses: [],
-    resultatProevebelagt: 1,
-    resultatIkkeProevebelagt: null,
-    ejRelevant: false,
-    retakes: [],
-    ikvCompetenceFagkoder: [],
-    version: 1,
-    ...over,
-  };
-}
+const P = (over: Partial<Participation> = {}): Participation => participation({ startDate: "2024-08-05", endDate: "2024-08-09", ...over });
 const Q = (s: string): Quarter => parseQuarter(s) as Quarter;
 const Q3_2024 = Q("2024Q3");
 const retake = (seq: number, date: string, over: Partial<ExamAttempt> = {}): ExamAttempt => ({ seq, date, resultatProevebelagt: 1, ...over });

@@ -4,35 +4,13 @@ import { addDays, isoDate } from "../../kernel/time/date.ts";
 import { DEMO_CATALOGUE, goalByFagkode } from "./catalogue.ts";
 import type { ExamAttempt, Participation, ResultGroup } from "./model.ts";
 import { amuBeviserAfterIkv, checkParticipation, checkSplitReporting, mergeSubCourses, resultGroup, suggestedCategory } from "./rules.ts";
+import { participation } from "./testing.ts";
 
 /** Defaults: provider inst-a, demo goal 90001 (UVM-prøve throughout), 4–8 March 2024, ended, ResultatProevebelagt 1. */
 /** Test title: the section of seed 000 the row implements, then what it checks. */
 const title = (ref: string, name: string) => `${ref.startsWith("Bilag") ? "" : "§"}${ref} ${name}`;
 
-function P(over: Partial<Participation> = {}): Participation {
-  return {
-    id: "p1",
-    providerId: "inst-a",
-    outsourcedTo: null,
-    cpr: "0101901234",
-    fagkode: "90001",
-    startDate: "2024-03-04",
-    endDate: "2024-03-08",
-    status: "ended",
-    euEfteruddannelse: false,
-    industryCertificate: false,
-    emergencyTeaching: "none",
-    forloebId: null,
-    subCourses: [],
-    resultatProevebelagt: 1,
-    resultatIkkeProevebelagt: null,
-    ejRelevant: false,
-    retakes: [],
-    ikvCompetenceFagkoder: [],
-    version: 1,
-    ...over,
-  };
-}
+const P = (over: Partial<Participation> = {}): Participation => participation({ startDate: "2024-03-04", endDate: "2024-03-08", ...over });
 /** Group 2 defaults: demo goal 90002 (no UVM-prøve), ResultatIkkeProevebelagt 1. */
 const P2 = (over: Partial<Participation> = {}) =>
   P({ fagkode: "90002", resultatProevebelagt: null, resultatIkkeProevebelagt: 1, ...over });

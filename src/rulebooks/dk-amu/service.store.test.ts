@@ -8,29 +8,12 @@ import { amuMigrations } from "./migrations.ts";
 import * as service from "./service.ts";
 import { amuKysely, insertGoals, loadForReport } from "./store.ts";
 import type { ParticipationInput } from "./service.ts";
+import { participationInput } from "./testing.ts";
 
 type OpenDb = Awaited<ReturnType<TestTarget["open"]>>;
 
-export function input(over: Partial<ParticipationInput> = {}): ParticipationInput {
-  return {
-    cpr: "010190-1234",
-    fagkode: "90001",
-    startDate: "2024-02-05",
-    endDate: "2024-02-09",
-    status: "ended",
-    outsourcedTo: null,
-    euEfteruddannelse: false,
-    industryCertificate: false,
-    emergencyTeaching: "none",
-    forloebId: null,
-    subCourses: [],
-    resultatProevebelagt: 1,
-    resultatIkkeProevebelagt: null,
-    ejRelevant: false,
-    ikvCompetenceFagkoder: [],
-    ...over,
-  };
-}
+const input = (over: Partial<ParticipationInput> = {}): ParticipationInput =>
+  participationInput({ startDate: "2024-02-05", endDate: "2024-02-09", ...over });
 
 async function institution(db: OpenDb, code: string): Promise<string> {
   const id = crypto.randomUUID();
