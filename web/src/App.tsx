@@ -3,10 +3,8 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react
 import { ApiError, get, post, setUnauthorizedHandler, WRITE_ROLES, type Me, type Role } from "./api.ts";
 import { Banner, Spinner } from "./components.tsx";
 import { I18nContext, translator, useI18n, type UiLang } from "./i18n.tsx";
-import { Link, match, navigate, useLocation } from "./router.tsx";
-import { ParticipationsPage } from "./pages/Participations.tsx";
-import { ParticipationPage } from "./pages/Participation.tsx";
-import { ReportsPage } from "./pages/Reports.tsx";
+import { Link, navigate, useLocation } from "./router.tsx";
+import { MODULES, moduleOf } from "./modules.tsx";
 
 const LANG_KEY = "bevis.lang";
 
@@ -157,7 +155,7 @@ function LangSwitch() {
 }
 
 function Shell({ me, setMe }: { me: Me; setMe: (me: Me | null) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const loc = useLocation();
   const [switching, setSwitching] = useState(false);
   const [switchError, setSwitchError] = useState<unknown>(null);
@@ -171,8 +169,9 @@ function Shell({ me, setMe }: { me: Me; setMe: (me: Me | null) => void }) {
     try {
       const next = await post<Me>("/api/auth/switch", { institutionId });
       setMe(next);
-      // A participation or report of the other institution does not exist there: go back to the list.
-      if (match("/amu/participations/:id", loc.path) || match("/amu/reports/:id", loc.path)) navigate(loc.path.startsWith("/amu/reports") ? "/amu/reports" : "/amu/participations");
+      // An entity of the other institution does not exist there: the module says which list to go back to.
+      const back = moduleOf(loc.path)?.afterSwitch?.(loc.path);
+      if (back) navigate(back);
     } catch (e) {
       setSwitchError(e);
     } finally {
@@ -190,20 +189,12 @@ function Shell({ me, setMe }: { me: Me; setMe: (me: Me | null) => void }) {
   };
 
   useEffect(() => {
-    if (loc.path === "/" || loc.path === "/index.html") navigate("/amu/participations", { replace: true });
+    if (loc.path === "/" || loc.path === "/index.html") navigate(MODULES[0]!.home, { replace: true });
   }, [loc.path]);
 
-  let page;
-  let m: Record<string, string> | null;
-  if (loc.path === "/amu/participations") page = <ParticipationsPage session={session} query={loc.query} />;
-  else if (loc.path === "/amu/participations/new") page = <ParticipationPage session={session} id={null} />;
-  else if ((m = match("/amu/participations/:id", loc.path))) page = <ParticipationPage key={m.id} session={session} id={m.id!} />;
-  else if (loc.path === "/amu/reports") page = <ReportsPage session={session} query={loc.query} reportId={null} />;
-  else if ((m = match("/amu/reports/:id", loc.path))) page = <ReportsPage key={m.id} session={session} query={loc.query} reportId={m.id!} />;
-  else if (loc.path === "/" || loc.path === "/index.html") page = <Spinner />;
-  else page = <p>{t("app.notFound")}</p>;
-
-  const section = loc.path.startsWith("/amu/reports") ? "reports" : "participations";
+  const current = moduleOf(loc.path);
+  let page = current?.page(loc.path, loc.query, session) ?? null;
+  if (page === null) page = loc.path === "/" || loc.path === "/index.html" ? <Spinner /> : <p>{t("app.notFound")}</p>;
 
   return (
     <>
@@ -212,21 +203,22 @@ function Shell({ me, setMe }: { me: Me; setMe: (me: Me | null) => void }) {
       </a>
       <header className="topbar">
         <div className="topbar-inner">
-          <Link to="/amu/participations" className="brand" aria-label="bevis">
+          <Link to={MODULES[0]!.home} className="brand" aria-label="bevis">
             <Logo />
             <span>
               <strong>{t("app.name")}</strong>
-              <small>AMU</small>
+              <small>{current ? current.name[lang] : ""}</small>
             </span>
           </Link>
-          <nav aria-label={t("nav.main")} className="mainnav">
-            <Link to="/amu/participations" aria-current={section === "participations" ? "page" : undefined} data-testid="nav-participations">
-              {t("nav.participations")}
-            </Link>
-            <Link to="/amu/reports" aria-current={section === "reports" ? "page" : undefined} data-testid="nav-reports">
-              {t("nav.reports")}
-            </Link>
-          </nav>
+          {MODULES.length > 1 ? (
+            <nav aria-label={t("nav.modules")} className="mainnav">
+              {MODULES.map((m) => (
+                <Link key={m.id} to={m.home} aria-current={m === current ? "page" : undefined} data-testid={`nav-module-${m.id}`}>
+                  {m.name[lang]}
+                </Link>
+              ))}
+            </nav>
+          ) : null}
           <div className="topbar-tools">
             <label className="inst-switch">
               <span className="visually-hidden">{t("header.institution")}</span>
@@ -250,6 +242,17 @@ function Shell({ me, setMe }: { me: Me; setMe: (me: Me | null) => void }) {
           </div>
         </div>
       </header>
+      {current && current.nav.length > 0 ? (
+        <nav aria-label={t("nav.main")} className="subnav">
+          <div className="subnav-inner">
+            {current.nav.map((n) => (
+              <Link key={n.to} to={n.to} aria-current={n.active(loc.path) ? "page" : undefined} data-testid={n.testid}>
+                {n.label[lang]}
+              </Link>
+            ))}
+          </div>
+        </nav>
+      ) : null}
       {switchError ? (
         <div className="page">
           <Banner kind="error" title={t("app.error")}>

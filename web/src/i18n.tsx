@@ -29,8 +29,7 @@ const da = {
   "header.logout": "Log ud",
   "header.user": "Logget ind som",
   "nav.main": "Hovedmenu",
-  "nav.participations": "Kursusdeltagelser",
-  "nav.reports": "Kvartalsindberetning",
+  "nav.modules": "Områder",
 
   "role.admin": "administrator",
   "role.leder": "leder",
@@ -262,8 +261,7 @@ const en: Record<TextKey, string> = {
   "header.logout": "Log out",
   "header.user": "Logged in as",
   "nav.main": "Main menu",
-  "nav.participations": "Participations",
-  "nav.reports": "Quarterly report",
+  "nav.modules": "Areas",
 
   "role.admin": "administrator",
   "role.leder": "manager",
@@ -544,4 +542,18 @@ export function formatDateTime(iso: string | null | undefined, lang: UiLang): st
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleString(lang === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
+/**
+ * A module's own dictionary (web/src/modules.tsx): `const t = useTexts(TEXTS)` where `TEXTS = { da: {…}, en: {…} }`
+ * with the same keys. Missing keys show the key; `{name}` placeholders are filled from `vars`.
+ */
+export function useTexts<K extends string>(texts: Record<UiLang, Record<K, string>>): (key: K, vars?: Record<string, string | number>) => string {
+  const { lang } = useI18n();
+  const dict = texts[lang];
+  return (key, vars) => {
+    let s: string = dict[key] ?? key;
+    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+    return s;
+  };
 }
