@@ -259,6 +259,13 @@ export interface SubjectResult {
   programmeArea?: string;
   /** Taken while the person was a pupil on ungdomstrinnet (FAM34, §1.2, §7.7). */
   takenInLowerSecondary?: boolean;
+  /**
+   * Lines with the same `faggruppe` are one fag (e.g. norsk hovedmål skriftlig + muntlig; a teaching code and its oral
+   * exam code): §5.1 pass logic and §1.5/§9.2 "inntil to fellesfag" count per fag. Absent = the line is its own fag.
+   */
+  faggruppe?: string;
+  /** The line is fremmedspråk fellesfag (§1.3 VMM33, §4.5, §7.8). */
+  fremmedsprak?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
