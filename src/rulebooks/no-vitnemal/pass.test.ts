@@ -1,6 +1,6 @@
 /** Seed 003 §1.5, §5.1–§5.8: pass logic and the other grade rules, table-driven from the guideline's own words. */
 import { describe, expect, it } from "vitest";
-import type { ConductRecord, SubjectResult } from "./model.ts";
+import type { ConductRecord } from "./model.ts";
 import {
   checkHalvar,
   checkRealkompetanse,
@@ -129,7 +129,7 @@ describe("§1.5 (§9.2) the § 3-42 exception, FAM37", () => {
     ["kompetansebevis", [eng], ["ENG1009"], { document: "kompetansebevis" as const, vocational: true }, "vitnemal.s342.not-vitnemal"],
     ["studieforberedende", [eng], ["ENG1009"], { document: "vitnemal" as const, vocational: false }, "vitnemal.s342.not-vocational"],
   ] as const)("§1.5 refuses: %s", (_name, subjects, approved, o, rule) => {
-    const d = section342Exception(subjects as SubjectResult[], approved, o);
+    const d = section342Exception(subjects, approved, o);
     expect(rules(d.because)).toContain(rule);
     expect(d.value.covered).toEqual([]);
   });
@@ -196,7 +196,7 @@ describe("§5.6 orden og adferd", () => {
     ["kompetansebevis: halvår of the last year", [rec(2022, "standpunkt"), rec(2023, "halvar")], "kompetansebevis", 2023, "vitnemal.conduct.kompetansebevis"],
     ["no record", [], "vitnemal", null, "vitnemal.conduct.missing"],
   ] as const)("§5.6 %s", (_n, records, doc, year, rule) => {
-    const d = conductOnDocument([line("ENG1007")], records as ConductRecord[], doc);
+    const d = conductOnDocument([line("ENG1007")], records, doc);
     expect(d.value?.schoolYear.startYear ?? null).toBe(year);
     expect(rules(d.because)).toEqual([rule]);
   });
