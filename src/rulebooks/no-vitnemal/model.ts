@@ -219,6 +219,11 @@ export interface MerknadUse {
   params?: Record<string, string>;
   /** The section that puts it there (filled by the deciding rule). */
   because?: string;
+  /**
+   * The user chose this FAM as the one printed on the subject when several apply (§3 "En fagmerknad per fag/fagkode":
+   * the one that matters for points, else the most important to readers); the others go to the vedlegg with VMM23.
+   */
+  primary?: boolean;
 }
 
 /**
