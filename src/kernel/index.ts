@@ -10,3 +10,7 @@ export * from "./ids/cpr.ts";
 export * from "./ids/cvr.ts";
 export * from "./ids/orgnr.ts";
 export * from "./ids/fodselsnummer.ts";
+// Exact rationals as a namespace (generic names: Q.add, Q.div, Q.compare …) and their types.
+export * as Q from "./rational.ts";
+export type { Rational, RoundingMode } from "./rational.ts";
+export * from "./grades/index.ts";

@@ -1,0 +1,2 @@
+/** Grading scales. */
+export * from "./seven-step.ts";
