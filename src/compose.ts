@@ -37,12 +37,13 @@ export const rulebookHttp: RulebookHttp[] = [
 ];
 
 /**
- * Demo data per institution, called by `bevis serve --demo` for each demo institution. Each seeder runs once per
+ * Demo data per institution, called by `bevis serve --demo` for each demo institution whose `modules`
+ * (platform/bootstrap.ts DEMO_INSTITUTIONS) include the seeder's module. Each seeder runs once per
  * institution (the platform records it in `demo_seed`, keyed by the function's name), so a second start adds nothing.
  */
 export type DemoSeeder = (db: Db, institution: { id: string; code: string }) => Promise<void>;
-export const demoSeeders: DemoSeeder[] = [
-  seedAmuDemo,
+export const demoSeeders: { module: string; seed: DemoSeeder }[] = [
+  { module: "amu", seed: seedAmuDemo },
 ];
 
 /** Sub-commands per rulebook (`bevis amu …`). */

@@ -1,6 +1,6 @@
 /**
  * First start: an empty database gets its institution and a first admin with a random password (the caller prints
- * the login once). With `demo`, two demo institutions with demo users for the roles and fixed passwords, then each
+ * the login once). With `demo`, the demo institutions (DEMO_INSTITUTIONS) with demo users for the roles and fixed passwords, then each
  * rulebook's demo seeder. Idempotent: a second run adds nothing.
  */
 import type { Db } from "./db/connect.ts";
@@ -14,7 +14,14 @@ export interface BootstrapOptions {
   institution?: { code: string; name: string; country: "DK" | "NO" };
   /** E-mail of the first admin (default BEVIS_ADMIN_EMAIL or admin@bevis.local). */
   adminEmail?: string;
-  seeders?: readonly ((db: Db, institution: { id: string; code: string }) => Promise<void>)[];
+  /** Demo seeders per rulebook module; each runs for the demo institutions whose `modules` include its module. */
+  seeders?: readonly DemoSeederEntry[];
+}
+
+/** A rulebook's demo seeder and the module it belongs to (compose.ts `demoSeeders`). */
+export interface DemoSeederEntry {
+  module: string;
+  seed: (db: Db, institution: { id: string; code: string }) => Promise<void>;
 }
 
 export interface Login {
@@ -33,10 +40,13 @@ export interface BootstrapResult {
   firstStart: boolean;
 }
 
-export const DEMO_INSTITUTIONS = [
-  { code: "280727", name: "AMU Syd (demo)", country: "DK" },
-  { code: "280728", name: "AMU Nord (demo)", country: "DK" },
-] as const;
+/** The demo institutions and the rulebook modules whose demo data each gets (a school gets no AMU courses). */
+export const DEMO_INSTITUTIONS: readonly { code: string; name: string; country: "DK" | "NO"; modules: readonly string[] }[] = [
+  { code: "280727", name: "AMU Syd (demo)", country: "DK", modules: ["amu"] },
+  { code: "280728", name: "AMU Nord (demo)", country: "DK", modules: ["amu"] },
+  { code: "101005", name: "Nørrebro Skole (demo)", country: "DK", modules: ["sprogprove"] },
+  { code: "990100", name: "AUB – Arbejdsgivernes Uddannelsesbidrag (demo)", country: "DK", modules: ["aub"] },
+];
 
 /** The demo users and their fixed passwords (also used by the browser tests). */
 export const DEMO_USERS: readonly { email: string; name: string; password: string; memberships: readonly { code: string; role: Role }[] }[] = [
@@ -54,6 +64,11 @@ export const DEMO_USERS: readonly { email: string; name: string; password: strin
     ],
   },
   { email: "admin@amu-nord.example", name: "Niels Nord", password: "demo-nord", memberships: [{ code: "280728", role: "admin" }] },
+  { email: "leder@skole.example", name: "Lene Leder", password: "demo-leder", memberships: [{ code: "101005", role: "leder" }] },
+  { email: "tap@skole.example", name: "Tina TAP", password: "demo-skole", memberships: [{ code: "101005", role: "tap" }] },
+  { email: "laerer@skole.example", name: "Lars Lærer", password: "demo-skole-laerer", memberships: [{ code: "101005", role: "laerer" }] },
+  { email: "sagsbehandler@aub.example", name: "Sara Sagsbehandler", password: "demo-aub", memberships: [{ code: "990100", role: "tap" }] },
+  { email: "admin@aub.example", name: "Aksel AUB-admin", password: "demo-aub-admin", memberships: [{ code: "990100", role: "admin" }] },
 ];
 
 function defaultInstitution(): { code: string; name: string; country: "DK" | "NO" } {
@@ -96,7 +111,10 @@ export async function bootstrap(db: Db, opts: BootstrapOptions = {}): Promise<Bo
       });
     }
     result.firstStart = empty;
-    for (const inst of insts) await runSeeders(db, inst, opts.seeders ?? []);
+    for (const inst of insts) {
+      const modules = DEMO_INSTITUTIONS.find((d) => d.code === inst.code)?.modules ?? [];
+      await runSeeders(db, inst, (opts.seeders ?? []).filter((s) => modules.includes(s.module)));
+    }
     return result;
   }
 
@@ -111,9 +129,9 @@ export async function bootstrap(db: Db, opts: BootstrapOptions = {}): Promise<Bo
   return result;
 }
 
-async function runSeeders(db: Db, inst: Institution, seeders: BootstrapOptions["seeders"] & object): Promise<void> {
-  for (const [i, seed] of seeders.entries()) {
-    const key = seed.name || `seeder-${i}`;
+async function runSeeders(db: Db, inst: Institution, seeders: readonly DemoSeederEntry[]): Promise<void> {
+  for (const { module, seed } of seeders) {
+    const key = seed.name || `${module}-seeder`;
     const done = await db.kysely
       .selectFrom("demo_seed")
       .select("seeder")

@@ -347,8 +347,13 @@ for (const target of testTargets()) {
 
       const calls: string[] = [];
       const seedX = async (_db: Db, inst: { id: string; code: string }) => void calls.push(inst.code);
-      const demo1 = await bootstrap(db, { demo: true, seeders: [seedX] });
-      expect(demo1.createdInstitutions.map((i) => i.code)).toEqual(["280727", "280728"]);
+      const seedY = async (_db: Db, inst: { id: string; code: string }) => void calls.push(`y:${inst.code}`);
+      const seeders = [
+        { module: "amu", seed: seedX },
+        { module: "sprogprove", seed: seedY },
+      ];
+      const demo1 = await bootstrap(db, { demo: true, seeders });
+      expect(demo1.createdInstitutions.map((i) => i.code)).toEqual(["280727", "280728", "101005", "990100"]);
       const counts = async () =>
         Promise.all(
           (["institution", "app_user", "membership", "api_token"] as const).map(async (t) =>
@@ -356,10 +361,11 @@ for (const target of testTargets()) {
           ),
         );
       const c1 = await counts();
-      const demo2 = await bootstrap(db, { demo: true, seeders: [seedX] });
+      const demo2 = await bootstrap(db, { demo: true, seeders });
       expect(demo2.createdInstitutions).toEqual([]);
       expect(await counts()).toEqual(c1);
-      expect(calls.sort()).toEqual(["280727", "280728"]);
+      // Each seeder ran once, and only for the demo institutions of its module.
+      expect(calls.sort()).toEqual(["280727", "280728", "y:101005"]);
 
       const app = createApp({ db, rulebooks: [] });
       const c = testClient(app);
