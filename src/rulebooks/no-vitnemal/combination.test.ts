@@ -1,0 +1,81 @@
+/** Seed 003 §2.3/§4: programme-area count and combinations, VMM32, forbidden subject pairs. */
+import { describe, expect, it } from "vitest";
+import type { ProgrammeAreaEntry, SubjectResult } from "./model.ts";
+import { checkCombinations, checkProgrammeAreas, requiredVmm32 } from "./combination.ts";
+import { hy, line } from "./testing.ts";
+
+const errors = (fs: { rule: string; severity: string }[]) => fs.filter((f) => f.severity === "error").map((f) => f.rule);
+const pa = (code: string, level: ProgrammeAreaEntry["level"], extra: Partial<ProgrammeAreaEntry> = {}): ProgrammeAreaEntry => ({ code, level, ...extra });
+const ST = [pa("STUSP1----", "VG1"), pa("STREA2----", "VG2"), pa("STREA3----", "VG3")];
+
+describe("§2.3/§4.1 programme areas on the document", () => {
+  it.each([
+    // [section, document, areas, fourAreaLop, expected errors]
+    ["4.1", "vitnemal", ST, false, []],
+    ["4.1 vg4 påbygging: four areas", "vitnemal", [pa("ELELE1----", "VG1"), pa("ELELE2----", "VG2"), pa("ELELE3----", "VG3"), pa("PBPBY4----", "VG4")], true, []],
+    ["4.1 four areas without a four-area course", "vitnemal", [...ST, pa("PBPBY4----", "VG4")], false, ["vitnemal.programme-area.vitnemal-count"]],
+    ["4.1 five areas", "kompetansebevis", [...ST, pa("ELELE1----", "VG1"), pa("ELELE2----", "VG2")], false, ["vitnemal.programme-area.more-than-four"]],
+    ["4.1 kompetansebevis: any combination of four", "kompetansebevis", [pa("STUSP1----", "VG1"), pa("ELELE1----", "VG1"), pa("ELELE2----", "VG2"), pa("RMRMF1----", "VG1")], false, []],
+    ["4.1 vitnemål: two vg1 (omvalg)", "vitnemal", [pa("STUSP1----", "VG1"), pa("ELELE1----", "VG1"), pa("ELELE2----", "VG2")], false, ["vitnemal.programme-area.same-level"]],
+    ["4.1 vitnemål: area outside the course", "vitnemal", [...ST.slice(0, 2), pa("ELELE2----", "VG2", { inLop: false })], false, ["vitnemal.programme-area.outside-lop", "vitnemal.programme-area.same-level"]],
+    ["2.3/7.7 GSGSK0VG-- on a kompetansebevis", "kompetansebevis", [pa("GSGSK0VG--", "GS")], false, []],
+    ["2.3/7.7 GSGSK0VG-- on a vitnemål", "vitnemal", [pa("GSGSK0VG--", "GS"), ...ST], false, ["vitnemal.programme-area.grunnskole-on-vitnemal", "vitnemal.programme-area.vitnemal-count"]],
+    ["2.3 wrong format", "kompetansebevis", [pa("STUSP1---", "VG1")], false, ["vitnemal.programme-area.length"]],
+    ["2.3 level digit disagrees", "kompetansebevis", [pa("STREA2----", "VG3")], false, ["vitnemal.programme-area.level-mismatch"]],
+    ["13.2 R94 codes", "vitnemal", [pa("R94GK1----", "VG1"), pa("R94VKI----", "VG2"), pa("STREA3----", "VG3")], false, []],
+  ] as const)("§%s", (_ref, document, areas, fourAreaLop, expected) => {
+    const d = checkProgrammeAreas({ document, programmeAreas: areas, course: { fourAreaLop } });
+    expect(errors(d.because)).toEqual(expected);
+  });
+
+  it("§2.3 variant codes only for Den Tyske Skole Oslo, Steiner and Montessori schools", () => {
+    const areas = [pa("STSSA1RS--", "VG1")];
+    expect(errors(checkProgrammeAreas({ document: "kompetansebevis", programmeAreas: areas }).because)).toEqual(["vitnemal.programme-area.variant"]);
+    expect(errors(checkProgrammeAreas({ document: "kompetansebevis", programmeAreas: areas, variantSchool: true }).because)).toEqual([]);
+  });
+});
+
+describe("§4.2 VMM32", () => {
+  it("subjects beyond the minimum from another programme area need VMM32 with code and name; YFF subjects do not (§9.4)", () => {
+    const subjects: SubjectResult[] = [
+      line("REA3038", { fagtype: "VP", standpunkt: 5, beyondMinimum: true, programmeArea: "STREA2----" }),
+      line("ELE1006", { fagtype: "FP", standpunkt: 4, beyondMinimum: true, programmeArea: "ELELE1----" }),
+      line("YFF4190", { fagtype: "YF", standpunkt: 4, beyondMinimum: true, programmeArea: "ELELE1----" }),
+      line("ENG1007", { standpunkt: 4 }),
+    ];
+    const d = requiredVmm32(subjects, ST, { "ELELE1----": "Elektro og datateknologi" });
+    expect(d.value).toEqual([{ code: "VMM32", params: { programomrade: "ELELE1---- Elektro og datateknologi" }, because: "4.2" }]);
+  });
+});
+
+describe("§4.2/§4.5/§4.7 subject combinations", () => {
+  const ok = (fagkode: string, extra: Partial<SubjectResult> = {}) => line(fagkode, { standpunkt: 4, ...extra });
+  it.each([
+    // [section, document, subjects, areas, expected errors]
+    ["4.5 1T and 1P", "vitnemal", [ok("MAT1021"), ok("MAT1019")], ST, ["vitnemal.combination.mat-1T-1P"]],
+    ["4.5 1T oral code and 1P", "kompetansebevis", [ok("MAT1022"), ok("MAT1019")], ST, ["vitnemal.combination.mat-1T-1P"]],
+    ["4.5 1P and 2T may stand together (here 1P + 2P)", "vitnemal", [ok("MAT1019"), ok("MAT1023")], ST, []],
+    ["4.5 1T-Y and 1P-Y", "kompetansebevis", [ok("MAT1133"), ok("MAT1113")], [pa("ELELE1----", "VG1")], ["vitnemal.combination.mat-1TY-1PY"]],
+    ["4.5 1T with 2P-Y on a vitnemål", "vitnemal", [ok("MAT1021"), ok("MAT1151")], ST, ["vitnemal.combination.mat-sf-y"]],
+    ["4.5 1T with 2P-Y on a kompetansebevis (the rule names the vitnemål)", "kompetansebevis", [ok("MAT1021"), ok("MAT1151")], ST, []],
+    ["4.5 S and R, any level", "vitnemal", [ok("REA3056", { fagtype: "VP" }), ok("REA3062", { fagtype: "VP" })], ST, ["vitnemal.combination.mat-S-R"]],
+    ["4.5 LK06 S1 with LK20 R2", "vitnemal", [ok("REA3026", { fagtype: "VP" }), ok("REA3058", { fagtype: "VP" })], ST, ["vitnemal.combination.mat-S-R"]],
+    ["4.5 naturfag 140 with 84+56", "vitnemal", [ok("NAT1007"), ok("NAT1009"), ok("NAT1018")], ST, ["vitnemal.combination.naturfag"]],
+    ["4.5 kroppsøving on idrettsfag", "vitnemal", [ok("KRO1017")], [pa("IDRET1----", "VG1")], ["vitnemal.combination.kroppsoving-id-md"]],
+    ["4.5 kroppsøving on studiespesialisering", "vitnemal", [ok("KRO1017")], ST, []],
+    ["4.7 SAS4000 with a grade", "vitnemal", [ok("SAS4000")], ST, ["vitnemal.combination.sas4000-deltatt"]],
+    ["4.7 SAS4000 «Deltatt»", "vitnemal", [line("SAS4000", { standpunkt: "D" })], ST, []],
+    ["4.2 elev and privatist in the same fagkode at once", "vitnemal", [ok("ENG1007"), line("ENG1007", { status: "privatist", eksamen: 5 })], ST, ["vitnemal.combination.elev-and-privatist"]],
+    ["4.2 privatist improvement in a later half-year", "vitnemal", [ok("ENG1007", { year: hy("V2023") }), line("ENG1007", { status: "privatist", eksamen: 5, year: hy("V2024") })], ST, []],
+  ] as const)("§%s", (_ref, document, subjects, areas, expected) => {
+    const d = checkCombinations({ document, subjects, programmeAreas: areas });
+    expect(errors(d.because)).toEqual(expected);
+    expect(d.value).toBe(expected.length === 0);
+  });
+
+  it("§4.5 families without reference codes still apply once the catalogue names them (geofag x, norsk variants)", () => {
+    const families = { GEO9X: ["geofag-x"], GEO91: ["geofag-1"], NORD: ["norsk-dove"], NORO: ["norsk-ordinaer"] } as const;
+    expect(errors(checkCombinations({ document: "vitnemal", subjects: [line("GEO9X"), line("GEO91")], programmeAreas: ST, families }).because)).toEqual(["vitnemal.combination.geofag-x"]);
+    expect(errors(checkCombinations({ document: "vitnemal", subjects: [line("NORO"), line("NORD")], programmeAreas: ST, families }).because)).toEqual(["vitnemal.combination.norsk-varianter"]);
+  });
+});
