@@ -165,7 +165,8 @@ export interface SubjectDef {
   fagtype: Fagtype;
   /** Årstimer (60-minute units); absent for assessment codes without hours (printed as "--", §2.6). */
   omfang?: number;
-  level: Level | "VG2/VG3";
+  /** "VG2/VG3" etc. when the catalogue gives a range; "ukjent" when it gives none (IOP codes, LK06 mappings). */
+  level: Level | "VG2/VG3" | "VG1/VG2" | "VG1-VG3" | "ukjent";
   /** Exam forms the code allows for elever and privatister (§6.1: "Dere skal ikke føre andre former enn dette"). */
   examForms: ExamForm[];
   /** Whether the læreplan sets a standpunkt grade on this code (§5.7, FAM12/FAM33). */
