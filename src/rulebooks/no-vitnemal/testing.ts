@@ -18,7 +18,9 @@ export function line(fagkode: string, over: Partial<SubjectResult> = {}): Subjec
 }
 
 export function testPerson(name = "Kari Nordmann"): Person {
-  const fnr = fodselsnummerFor("2006-03-15", 123);
+  // Born 2006: individnummer 500–999; take the first whose check digits exist.
+  let fnr: ReturnType<typeof fodselsnummerFor>;
+  for (let i = 500; fnr === undefined && i < 1000; i++) fnr = fodselsnummerFor("2006-03-15", i);
   if (fnr === undefined) throw new Error("no synthetic fødselsnummer");
   return { fnr, name };
 }
