@@ -9,9 +9,9 @@
  *   pdf.table([{ header: "Felt", width: 2 }, { header: "Antal", width: 1, align: "right" }], [["Nye", 12]]);
  *   const bytes = await pdf.toBuffer();
  */
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { sfntFromWoffFile } from "./woff.ts";
 
 /** Languages of documents bevis prints. */
 export type DocLang = "da" | "en" | "nb" | "nn";
@@ -30,9 +30,10 @@ export function tinosPath(weight: 400 | 700, style: "normal" | "italic" = "norma
 let fontCache: Record<string, Buffer> | undefined;
 function fonts(): Record<string, Buffer> {
   fontCache ??= {
-    [FONT_REGULAR]: readFileSync(tinosPath(400)),
-    [FONT_BOLD]: readFileSync(tinosPath(700)),
-    [FONT_ITALIC]: readFileSync(tinosPath(400, "italic")),
+    // converted from WOFF once: fontkit re-inflates a WOFF table on every glyph read (see woff.ts)
+    [FONT_REGULAR]: sfntFromWoffFile(tinosPath(400)),
+    [FONT_BOLD]: sfntFromWoffFile(tinosPath(700)),
+    [FONT_ITALIC]: sfntFromWoffFile(tinosPath(400, "italic")),
   };
   return fontCache;
 }
