@@ -124,6 +124,17 @@ for (const target of testTargets()) {
       expect(pages.map((p) => p.length)).toEqual([2, 1]);
       expect(pages.flat()).toEqual([...pages.flat()].sort());
       expect(pages.flat()).toContain(early.participation.id);
+      // The retake travels with its participation; the one outside the window is not read.
+      const all = [];
+      for await (const page of loadForReport(amuKysely(db), c.institutionId, "2023-07-01", "2024-06-30", 2)) all.push(...page);
+      expect(all.find((p) => p.id === early.participation.id)?.retakes.map((r) => r.date)).toEqual(["2024-04-10"]);
+      // A reader that stops after the first page ends the cursor's transaction: the database (one connection on
+      // PGlite) is free for the next query at once.
+      for await (const page of loadForReport(amuKysely(db), c.institutionId, "2023-07-01", "2024-06-30", 1)) {
+        expect(page).toHaveLength(1);
+        break;
+      }
+      expect((await service.listParticipations(db, c, {})).total).toBe(4);
 
       const created = await service.createReport(db, c, "2024Q2");
       expect(created.rows.map((r) => [r.participationId, r.recordType, r.seq, r.ResultatProevebelagt, r.GodkendtSkole])).toEqual(

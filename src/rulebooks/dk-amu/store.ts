@@ -471,22 +471,25 @@ const RETAKE_COLS = ["participation_id", "seq", "date", "written_taken", "oral_t
  * The provider's current participations that can matter for a report whose window is [from, to], in pages of
  * `pageSize` ordered by id: those that end in the window, those without an end date that started in it (not ended:
  * listed as excluded), and those with a retake dated in the window (the retake is reported, §6.2).
- * The ids are found first (the window part through the partial index amu_pv_report (institution_id, end_date) where
- * is_current), then each page is read by id with only the columns a Participation needs, so the client never holds
- * more than one page of participations.
+ *
+ * One query, read through a server-side cursor in a read-only transaction (one connection, one snapshot): the window
+ * part goes through the partial index amu_pv_report (institution_id, end_date) where is_current, with only the
+ * columns a Participation needs; the next page is fetched while the caller works on this one, so the client holds at
+ * most three pages. The retakes of those participations are few and are read first, in one query.
+ * Do not run other queries on the same PGlite database while iterating (its pool has one connection).
  */
 export async function* loadForReport(k: AmuQ, institutionId: string, from: string, to: string, pageSize = 5000): AsyncGenerator<Participation[]> {
-  const idRows = await sql<{ id: string }>`
-    select participation_id as id from amu_participation_version
-     where institution_id = ${institutionId} and is_current
-       and ((end_date >= ${from} and end_date <= ${to}) or (end_date is null and start_date >= ${from} and start_date <= ${to}))
-    union
-    select participation_id as id from amu_retake
-     where institution_id = ${institutionId} and date >= ${from} and date <= ${to}
-    order by id
-  `.execute(k);
-  const ids = idRows.rows.map((r) => r.id);
-  idRows.rows.length = 0;
+  const inWindow = sql<boolean>`coalesce((v.end_date >= ${from} and v.end_date <= ${to}) or (v.end_date is null and v.start_date >= ${from} and v.start_date <= ${to}), false)`;
+  const retakeInWindow = sql<boolean>`v.participation_id in (select participation_id from amu_retake where institution_id = ${institutionId} and date >= ${from} and date <= ${to})`;
+  const cols = sql.join(REPORT_COLS.map((c) => sql.ref(`v.${c}`)));
+  const query = sql`
+    select ${cols} from amu_participation_version v
+     where v.institution_id = ${institutionId} and v.is_current and ${inWindow}
+    union all
+    select ${cols} from amu_participation_version v
+     where v.institution_id = ${institutionId} and v.is_current and not ${inWindow} and ${retakeInWindow}
+    order by participation_id`;
+
   const strings = new Map<string, string>();
   const intern = (x: string): string => {
     const seen = strings.get(x);
@@ -494,52 +497,100 @@ export async function* loadForReport(k: AmuQ, institutionId: string, from: strin
     strings.set(x, x);
     return x;
   };
-  const pageAt = async (start: number): Promise<Participation[]> => {
-    const page = ids.slice(start, start + pageSize);
-    const sameId = new Map(page.map((id) => [id, id]));
-    const [rows, retakes] = await Promise.all([
-      k
-        .selectFrom("amu_participation_version")
-        .select(REPORT_COLS)
-        .where("institution_id", "=", institutionId)
-        .where("is_current", "=", true)
-        .where(sql<boolean>`participation_id = any(${page}::uuid[])`)
-        .orderBy("participation_id")
-        .execute(),
-      k
-        .selectFrom("amu_retake")
-        .select(RETAKE_COLS)
-        .where("institution_id", "=", institutionId)
-        .where(sql<boolean>`participation_id = any(${page}::uuid[])`)
-        .orderBy("participation_id")
-        .orderBy("seq")
-        .execute(),
-    ]);
-    const byId = new Map<string, ExamAttempt[]>();
-    for (const r of retakes) {
-      let list = byId.get(r.participation_id);
-      if (!list) byId.set(r.participation_id, (list = []));
-      list.push(toAttempt(r));
-    }
-    return rows.map((r) => {
+  const byId = new Map<string, ExamAttempt[]>();
+  const toPage = (rows: readonly ReportColsRow[]): Participation[] =>
+    rows.map((r) => {
       const p = toParticipation(r, byId.get(r.participation_id) ?? []);
-      // Report rows keep these strings: one copy of each distinct value instead of one per row, and the id string
-      // of the id list (held until the last page) instead of a second copy.
-      p.id = sameId.get(p.id) ?? p.id;
+      // Report rows keep these strings: one copy of each distinct value instead of one per row.
       p.fagkode = intern(p.fagkode);
       p.startDate = intern(p.startDate);
       if (p.endDate !== null) p.endDate = intern(p.endDate);
       for (const a of p.retakes) a.date = intern(a.date);
       return p;
     });
+
+  yield* pagesInTransaction<Participation[]>(k, async (tx, emit) => {
+    const retakes = await sql<RetakeColsRow>`
+      select ${sql.join(RETAKE_COLS.map((c) => sql.ref(`r.${c}`)))} from amu_retake r
+        join amu_participation_version v on v.participation_id = r.participation_id and v.is_current
+       where r.institution_id = ${institutionId} and (${inWindow} or ${retakeInWindow})
+       order by r.participation_id, r.seq`.execute(tx);
+    for (const r of retakes.rows) {
+      let list = byId.get(r.participation_id);
+      if (!list) byId.set(r.participation_id, (list = []));
+      list.push(toAttempt(r));
+    }
+    await sql`declare amu_report_cursor no scroll cursor for ${query}`.execute(tx);
+    for (;;) {
+      const page = await sql<ReportColsRow>`fetch ${sql.raw(String(Math.trunc(pageSize)))} from amu_report_cursor`.execute(tx);
+      if (page.rows.length === 0) break;
+      await emit(toPage(page.rows));
+      if (page.rows.length < pageSize) break;
+    }
+    await sql`close amu_report_cursor`.execute(tx);
+  });
+}
+
+type ReportColsRow = Pick<AmuTables["amu_participation_version"], (typeof REPORT_COLS)[number]> & Record<string, unknown>;
+type RetakeColsRow = Pick<AmuTables["amu_retake"], (typeof RETAKE_COLS)[number]> & Record<string, unknown>;
+
+/**
+ * Runs `work` in a read-only transaction on one connection and hands each page it emits to the caller's `for await`.
+ * The producer runs at most one page ahead of the consumer (so the database fetches the next page while the caller
+ * works on this one). If the caller stops early, the next `emit` throws and the transaction is rolled back.
+ * Inside an existing transaction, `work` runs in it.
+ */
+async function* pagesInTransaction<T>(k: AmuQ, work: (tx: AmuQ, emit: (page: T) => Promise<void>) => Promise<void>): AsyncGenerator<T> {
+  const buffer: T[] = [];
+  let finished = false;
+  let failure: { error: unknown } | null = null;
+  let stopped = false;
+  let wakeConsumer: (() => void) | null = null;
+  let wakeProducer: (() => void) | null = null;
+  const wake = (which: "consumer" | "producer") => {
+    const f = which === "consumer" ? wakeConsumer : wakeProducer;
+    if (which === "consumer") wakeConsumer = null;
+    else wakeProducer = null;
+    f?.();
   };
-  // The next page is fetched while the caller works on this one (the database and the rules run side by side).
-  let next = ids.length > 0 ? pageAt(0) : undefined;
-  for (let start = 0; next !== undefined; start += pageSize) {
-    const page = await next;
-    next = start + pageSize < ids.length ? pageAt(start + pageSize) : undefined;
-    next?.catch(() => undefined); // a failed prefetch is thrown when awaited, not as an unhandled rejection
-    yield page;
+  const stop = new Error("the reader stopped early");
+  const emit = async (page: T) => {
+    if (stopped) throw stop;
+    buffer.push(page);
+    wake("consumer");
+    while (buffer.length > 1 && !stopped) await new Promise<void>((r) => (wakeProducer = r));
+    if (stopped) throw stop;
+  };
+  const run = k.isTransaction ? work(k, emit) : k.transaction().setAccessMode("read only").execute((tx) => work(tx, emit));
+  const done = run.then(
+    () => {
+      finished = true;
+      wake("consumer");
+    },
+    (error: unknown) => {
+      finished = true;
+      if (error !== stop) failure = { error };
+      wake("consumer");
+    },
+  );
+  try {
+    for (;;) {
+      if (buffer.length > 0) {
+        const page = buffer.shift()!;
+        wake("producer");
+        yield page;
+        continue;
+      }
+      if (finished) {
+        if (failure) throw (failure as { error: unknown }).error;
+        return;
+      }
+      await new Promise<void>((r) => (wakeConsumer = r));
+    }
+  } finally {
+    stopped = true;
+    wake("producer");
+    await done;
   }
 }
 
