@@ -96,6 +96,18 @@ describe("decideContent: bad input is refused with its section", () => {
   });
 });
 
+describe("§2.3 the year in «har i <åååå> bestått»", () => {
+  const extras = { issuedOn: "2025-06-20" as const, signatories: ["A", "B"] as const, documentNumber: "V1" };
+  it("is the year of the last subject on the vitnemål", () => {
+    const c = stCase();
+    expect(toLayoutInput(c, decideContent(c).value, extras).value?.completedYear).toBe(2025);
+  });
+  it("is VMM31's year when the vitnemål documents fagopplæring", () => {
+    const c = stCase({ vitnemalsmerknader: [{ code: "VMM31", params: { dato: "14.08.2026" } }] });
+    expect(toLayoutInput(c, decideContent(c).value, extras).value?.completedYear).toBe(2026);
+  });
+});
+
 describe("decideContent: vocational and exceptions", () => {
   it("§1.5: FAM37 for two fellesfag with grade 1 lets a vocational vitnemål through", () => {
     const subjects = [

@@ -266,8 +266,13 @@ export function toLayoutInput(c: VitnemalCase, d: DecidedContent, extras: Layout
       );
     absence = years.map((y) => ({ label: `${y.courseYear}. år`, days: y.abroadWithoutRecord === true ? null : y.days, hours: y.abroadWithoutRecord === true ? null : y.hours }));
   }
-  const years = c.subjects.map((s) => s.year.year);
-  const completedYear = years.length > 0 ? Math.max(...years) : Number(extras.issuedOn.slice(0, 4));
+  // §2.3 «har i <åååå> bestått»: "det året det siste faget eller eksamen på vitnemålet ble gjennomført. I vitnemål som
+  // dokumenterer bestått fagopplæring, skal dere føre det året som dere har skrevet i VMM31."
+  const years = d.subjects.map((s) => s.line.year.year);
+  const vmm31 = d.vmm.find((m) => m.def.code === "VMM31");
+  const vmm31Year = vmm31 === undefined ? undefined : /(\d{4})\s*$/.exec(vmm31.text)?.[1];
+  const completedYear =
+    vmm31Year !== undefined ? Number(vmm31Year) : years.length > 0 ? Math.max(...years) : Number(extras.issuedOn.slice(0, 4));
   const toAssessment = (v: SubjectResult["standpunkt"]) => (v === undefined ? null : v);
   const input: VitnemalInput = {
     kind: d.kind,
