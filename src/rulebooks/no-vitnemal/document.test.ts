@@ -46,6 +46,8 @@ describe("§1.1–§1.9 which document", () => {
     ["1.9* praksiskandidat with fellesfag documented: vitnemål", "praksiskandidat", { achieved: ["yrkeskompetanse"], allPassed: true, fellesfagDocumented: true }, { kind: "fagprove", passed: true }, undefined, ["vitnemal", "fagbrev"], "vitnemal", []],
     ["1.9* fagbrev på jobb without fellesfag documented", "fagbrevPaJobb", { achieved: ["yrkeskompetanse"], allPassed: true }, { kind: "fagprove", passed: true }, undefined, ["fagbrev", "kompetansebevis"], "kompetansebevis", []],
     ["1.7 fagprøve passed, fellesfag not: VMM34", "laerling", { achieved: ["fagopplaering"], allPassed: false, finalTestPassedFellesfagFailed: true }, { kind: "fagprove", passed: true }, undefined, ["kompetansebevis"], "kompetansebevis", ["VMM34"]],
+    ["1.6 praksisbrevprøve passed, one fellesfag not, exception approved: praksisbrev", "praksisbrevkandidat", { allPassed: false, praksisbrevExceptionApproved: true }, { kind: "praksisbrevprove", passed: true }, undefined, ["praksisbrev", "kompetansebevis"], "kompetansebevis", []],
+    ["1.6 with the §1.8 fact recorded: the approved exception wins, no VMM38", "praksisbrevkandidat", { allPassed: false, praksisbrevExceptionApproved: true, finalTestPassedFellesfagFailed: true }, { kind: "praksisbrevprove", passed: true }, undefined, ["praksisbrev", "kompetansebevis"], "kompetansebevis", []],
     ["1.8 praksisbrevprøve passed, fellesfag not: VMM38", "praksisbrevkandidat", { allPassed: false, finalTestPassedFellesfagFailed: true }, { kind: "praksisbrevprove", passed: true }, undefined, ["kompetansebevis"], "kompetansebevis", ["VMM38"]],
   ] as const)("§%s", (_ref, status, course, finalTest, requested, entitled, issue, merknader) => {
     const d = decideDocument({

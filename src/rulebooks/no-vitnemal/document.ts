@@ -130,7 +130,11 @@ export function decideDocument(input: DocumentInput): Decision<DocumentChoice> {
   // §1.7 / §1.8: the final test passed while fellesfag are not.
   const finalPassed = input.finalTest?.passed === true;
   const finalKind = input.finalTest?.kind;
-  const s148 = finalPassed && course.finalTestPassedFellesfagFailed === true && !(status === "praksiskandidat" || status === "fagbrevPaJobb");
+  const s148 =
+    finalPassed &&
+    course.finalTestPassedFellesfagFailed === true &&
+    !(status === "praksiskandidat" || status === "fagbrevPaJobb") &&
+    !(finalKind === "praksisbrevprove" && course.praksisbrevExceptionApproved === true);
   if (s148) {
     const praksisbrev = finalKind === "praksisbrevprove";
     merknader.push({ code: praksisbrev ? "VMM38" : "VMM34", because: praksisbrev ? "1.8" : "1.7" });
@@ -184,7 +188,23 @@ export function decideDocument(input: DocumentInput): Decision<DocumentChoice> {
     // §9.8: praksiskandidater and fagbrev på jobb need not have passed the fellesfag.
     if (allPassed || status === "praksiskandidat" || status === "fagbrevPaJobb") entitled.push("fagbrev");
   }
-  if (finalKind === "praksisbrevprove" && finalPassed && STATUS_TABLE.praksisbrev[status] !== "" && allPassed && !s148) entitled.push("praksisbrev");
+  // §1.6: "Praksisbrevkandidater som har fullført, men ikke bestått i ett fellesfag, kan likevel på visse vilkår få
+  // utstedt praksisbrevet."
+  const praksisbrevOk = allPassed || course.praksisbrevExceptionApproved === true;
+  if (finalKind === "praksisbrevprove" && finalPassed && STATUS_TABLE.praksisbrev[status] !== "" && praksisbrevOk && !s148) {
+    entitled.push("praksisbrev");
+    if (!allPassed)
+      because.push(
+        vmFinding(
+          "document.praksisbrev-exception",
+          "info",
+          "1.6",
+          "Praksisbrevprøven er bestått og unntaket for ett fellesfag som ikke er bestått er godkjent: praksisbrev kan utstedes.",
+          "The praksisbrev test is passed and the exception for one fellesfag not passed is approved: a praksisbrev may be issued.",
+          "course.praksisbrevExceptionApproved",
+        ),
+      );
+  }
 
   // Kompetansebevis: when neither vitnemål nor fag-/svennebrev; praksiskandidater get it beside the fagbrev.
   const hasVitnemal = entitled.includes("vitnemal");

@@ -559,4 +559,9 @@ export interface CourseFacts {
   finalTestPassedFellesfagFailed?: boolean;
   /** VMM33 agreement: fremmedspråk fellesfag as privatist by this date (§1.3). */
   fremmedsprakPrivatistBy?: IsoDate;
+  /**
+   * §1.6: the fylkeskommune approved a praksisbrev although one fellesfag is completed but not passed
+   * ("kan likevel på visse vilkår få utstedt praksisbrevet").
+   */
+  praksisbrevExceptionApproved?: boolean;
 }
