@@ -151,6 +151,13 @@ describe("§ 42: the A-level bonus", () => {
   });
 });
 
+describe("§ 42, stk. 1: an eux-forløb qualifies without being a 'sammenhængende gymnasial uddannelse'", () => {
+  it("eux with 3 A levels gets ×1,06 even when not marked coherent", () => {
+    const r = resultOf(examinee("eux", { coherent: false }), aSubjects([7, 7, 7]));
+    expect(r.value!.extraALevels).toBe(2);
+  });
+});
+
 describe("refusals", () => {
   it.each([["avu"], ["fvu"], ["gsk"]] as const)("%s has no exam result", (edu) => {
     const r = resultOf(examinee(edu), [exam("DAN", "C", "oral", 7)]);
@@ -229,7 +236,7 @@ describe("examResult: properties", () => {
         expect(["1", "103/100", "53/50"]).toContain(q(v.factor));
         expect(eq(v.final, mul(v.preliminary, v.factor))).toBe(true);
         expect(v.passed).toBe(compare(v.preliminary, rational(2)) >= 0);
-        if (!coherent) expect(q(v.factor)).toBe("1");
+        if (!coherent && e !== "eux") expect(q(v.factor)).toBe("1");
       }),
     );
   });

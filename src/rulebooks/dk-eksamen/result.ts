@@ -324,7 +324,9 @@ export function examResult(content: DiplomaContent, examinee: Examinee, setting:
   const aLevelSubjects = [...new Set(content.lines.filter((l) => l.level === "A").map((l) => l.subject.code))].sort();
   const threshold = A_LEVELS_FOR_ONE_EXTRA[education];
   let extra: 0 | 1 | 2 = 0;
-  if (!examinee.coherent || threshold === undefined) {
+  // "i en sammenhængende gymnasial uddannelse ... eller i et eux-forløb": an eux-forløb qualifies as such.
+  const eligible = examinee.coherent || education === "eux";
+  if (!eligible || threshold === undefined) {
     because.push(
       exFinding(
         "result.no-bonus-not-coherent",
