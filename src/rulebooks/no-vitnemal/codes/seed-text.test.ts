@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { formatNorwegianDate } from "../cite.ts";
+import { creditFor, HIGHER_LEVEL_CREDITS } from "./credits.ts";
 import { EXPRESSIONS, GRADES } from "./grades.ts";
 import { MERKNADER } from "./merknader.ts";
 
@@ -42,5 +43,15 @@ describe.runIf(seedText !== undefined)("seed 003 text ↔ code tables", () => {
   it("§5.1 grade words and §5.2 expressions are the seed's", () => {
     for (const g of GRADES) expect(text).toMatch(new RegExp(`(${g.grade})?${g.nb}`));
     for (const e of EXPRESSIONS) expect(text).toContain(e.name);
+  });
+});
+
+describe.runIf(seedText !== undefined)("§5.8 credits ↔ seed text", () => {
+  it.each(HIGHER_LEVEL_CREDITS.map((r) => [r.highest, r.quote] as const))("%s: the quote is the seed's", (_h, quote) => {
+    expect(seedText).toContain(quote);
+  });
+  it("look-up by name", () => {
+    expect(creditFor("Scenisk dans 3")?.credited).toEqual(["danseteknikker", "scenisk dans 1", "scenisk dans 2"]);
+    expect(creditFor("matematikk R2")).toBeUndefined();
   });
 });
