@@ -18,10 +18,18 @@ import { amuHttp } from "./rulebooks/dk-amu/http.ts";
 import { amuCrossTenantFixture, seedAmuDemo } from "./rulebooks/dk-amu/demo.ts";
 import { amuCli } from "./rulebooks/dk-amu/cli.ts";
 
-// ── seed 001: dk-sprogprove ─── (not yet)
+// ── seed 001: dk-sprogprove ─────────────────────────────────────────────────────────────────────────────────────────
+import { sprogproveMigrations } from "./rulebooks/dk-sprogprove/migrations.ts";
+import { sprogproveHttp } from "./rulebooks/dk-sprogprove/http.ts";
+import { seedSprogproveDemo, sprogproveCrossTenantFixture } from "./rulebooks/dk-sprogprove/demo.ts";
+import { sprogproveCli } from "./rulebooks/dk-sprogprove/cli.ts";
 // ── seed 002: dk-eksamen ────── (not yet)
 // ── seed 003: no-vitnemal ───── (not yet)
-// ── seed 004: dk-aub ────────── (not yet)
+// ── seed 004: dk-aub ────────────────────────────────────────────────────────────────────────────────────────────────
+import { aubMigrations } from "./rulebooks/dk-aub/migrations.ts";
+import { aubHttp } from "./rulebooks/dk-aub/http.ts";
+import { aubCrossTenantFixture, seedAubDemo } from "./rulebooks/dk-aub/demo.ts";
+import { aubCli } from "./rulebooks/dk-aub/cli.ts";
 
 export type { CliContext };
 
@@ -29,11 +37,15 @@ export type { CliContext };
 export const allMigrations: MigrationSet = {
   ...platformMigrations,
   ...amuMigrations,
+  ...sprogproveMigrations, // seed 001
+  ...aubMigrations, // seed 004
 };
 
 /** Each rulebook's router, mounted at its prefix after the platform's auth middleware. */
 export const rulebookHttp: RulebookHttp[] = [
   amuHttp,
+  sprogproveHttp, // seed 001
+  aubHttp, // seed 004
 ];
 
 /**
@@ -44,11 +56,15 @@ export const rulebookHttp: RulebookHttp[] = [
 export type DemoSeeder = (db: Db, institution: { id: string; code: string }) => Promise<void>;
 export const demoSeeders: { module: string; seed: DemoSeeder }[] = [
   { module: "amu", seed: seedAmuDemo },
+  { module: "sprogprove", seed: seedSprogproveDemo }, // seed 001
+  { module: "aub", seed: seedAubDemo }, // seed 004
 ];
 
 /** Sub-commands per rulebook (`bevis amu …`). */
 export const cliModules: ((program: Command, ctx: CliContext) => void)[] = [
   amuCli,
+  sprogproveCli, // seed 001
+  aubCli, // seed 004
 ];
 
 /**
@@ -65,4 +81,6 @@ export const cliModules: ((program: Command, ctx: CliContext) => void)[] = [
 export type CrossTenantFixture = (db: Db, actorOfA: Actor) => Promise<Record<string, string>>;
 export const crossTenantFixtures: CrossTenantFixture[] = [
   amuCrossTenantFixture,
+  sprogproveCrossTenantFixture, // seed 001
+  aubCrossTenantFixture, // seed 004
 ];

@@ -17,7 +17,7 @@ import {
   type UnitQuarterContribution,
 } from "./model.ts";
 import { divRoundHalfUp, formatDkk, formatKroner, isOere, sumOere, toOere, type Oere } from "./money.ts";
-import { CONTRIBUTION_RATES, FULL_QUARTER_ATP, parameterOn } from "./parameters/index.ts";
+import { CONTRIBUTION_RATES, FULL_QUARTER_ATP, parameterOn, type ContributionRate, type DatedParameter } from "./parameters/index.ts";
 
 export interface ContributionContext {
   employer: Employer;
@@ -29,6 +29,17 @@ export interface ContributionContext {
   exemptTrainees?: readonly TraineeExemption[];
   /** How a basis that is not a whole number of full-quarter ATP amounts is charged; default "whole-quarters". */
   policy?: RemainderPolicy;
+  /**
+   * The dated parameter tables to use (default: the shipped tables in parameters/). The store passes the shipped rows
+   * plus the years an administrator added, so a new year's rate needs no code change.
+   */
+  parameters?: ContributionParameters;
+}
+
+/** The tables § 3 reads: the contribution rate (lov om AUB § 18) and the full quarter's ATP amount. */
+export interface ContributionParameters {
+  contributionRates: readonly DatedParameter<ContributionRate>[];
+  fullQuarterAtp: readonly DatedParameter<Oere>[];
 }
 
 const kr = (o: Oere) => ({ da: formatKroner(o), en: formatDkk(o) });
@@ -223,8 +234,8 @@ export function unitQuarterContribution(
       ),
     );
 
-  const atp = parameterOn(FULL_QUARTER_ATP, on, { id: "full-quarter-atp", en: "Full quarter's ATP amount", da: "Fuldt kvartals ATP-bidrag" }, "§ 3, stk. 1", formatKroner);
-  const rate = parameterOn(CONTRIBUTION_RATES, on, { id: "contribution-rate", en: "AUB contribution per full-time employee per year", da: "AUB-bidrag pr. fuldtidsbeskæftiget pr. år" }, "§ 3, stk. 1", (v) => formatKroner(v.perYearOere));
+  const atp = parameterOn(ctx.parameters?.fullQuarterAtp ?? FULL_QUARTER_ATP, on, { id: "full-quarter-atp", en: "Full quarter's ATP amount", da: "Fuldt kvartals ATP-bidrag" }, "§ 3, stk. 1", formatKroner);
+  const rate = parameterOn(ctx.parameters?.contributionRates ?? CONTRIBUTION_RATES, on, { id: "contribution-rate", en: "AUB contribution per full-time employee per year", da: "AUB-bidrag pr. fuldtidsbeskæftiget pr. år" }, "§ 3, stk. 1", (v) => formatKroner(v.perYearOere));
   because.push(...atp.because, ...rate.because);
   if (atp.value === null || rate.value === null) return decision<UnitQuarterContribution | null>(null, because);
 
@@ -432,7 +443,7 @@ export function employerQuarterStatement(
   units: readonly AtpUnit[],
   quarter: Quarter,
   reports: readonly AtpReport[],
-  options: { exemptTrainees?: readonly TraineeExemption[]; policy?: RemainderPolicy } = {},
+  options: { exemptTrainees?: readonly TraineeExemption[]; policy?: RemainderPolicy; parameters?: ContributionParameters } = {},
 ): Decision<EmployerQuarterStatement | null> {
   const because: Finding[] = [];
   const out: UnitQuarterContribution[] = [];
@@ -456,6 +467,7 @@ export function employerQuarterStatement(
     const ctx: ContributionContext = { employer, unit };
     if (options.exemptTrainees !== undefined) ctx.exemptTrainees = options.exemptTrainees;
     if (options.policy !== undefined) ctx.policy = options.policy;
+    if (options.parameters !== undefined) ctx.parameters = options.parameters;
     const c = unitQuarterContribution(r, ctx);
     because.push(...c.because);
     if (c.value !== null) out.push(c.value);

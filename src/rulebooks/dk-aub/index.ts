@@ -18,6 +18,7 @@ export {
   recalculate,
   unitQuarterContribution,
   type ContributionContext,
+  type ContributionParameters,
   type EmployerQuarterStatement,
 } from "./contribution.ts";
 export {
@@ -44,5 +45,6 @@ export {
   yearEndSettlement,
   type RefundLine,
   type RefundSummary,
+  type SuRates,
   type WeeklyRate,
 } from "./refund.ts";

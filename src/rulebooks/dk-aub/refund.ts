@@ -11,7 +11,10 @@ import { compareQuarters, formatQuarter, quarterOf, type Quarter } from "../../k
 import { aubFinding } from "./cite.ts";
 import type { Prepayment, SchoolWeekLine, YearEndSettlement } from "./model.ts";
 import { divRoundHalfUp, formatDkk, formatKroner, isOere, sumOere, toOere, type Oere } from "./money.ts";
-import { SU_STIPEND_UDEBOENDE_20, parameterOn } from "./parameters/index.ts";
+import { SU_STIPEND_UDEBOENDE_20, parameterOn, type DatedParameter } from "./parameters/index.ts";
+
+/** The SU table § 7 reads (default: the shipped rows; the store adds the years an administrator recorded). */
+export type SuRates = readonly DatedParameter<Oere>[];
 
 // ── § 7: the rate ───────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -39,9 +42,9 @@ export interface WeeklyRate {
  * converted to a weekly rate by stk. 2. The SU rate is the one in force on `on`; from a secondary source it carries a
  * warning.
  */
-export function weeklyRate(on: IsoDate): Decision<WeeklyRate | null> {
+export function weeklyRate(on: IsoDate, suRates: SuRates = SU_STIPEND_UDEBOENDE_20): Decision<WeeklyRate | null> {
   const p = parameterOn(
-    SU_STIPEND_UDEBOENDE_20,
+    suRates,
     on,
     { id: "su-rate", en: "SU stipend rate (living away from home, 20+) per month", da: "SU-stipendiesats for udeboende, der er fyldt 20 år, pr. måned" },
     "§ 7, stk. 1",
@@ -138,7 +141,7 @@ export interface RefundSummary {
  * The grant for reported school weeks: each line is its weeks × the weekly rate of its year (§ 7), placed in the
  * quarter of its first day. All or nothing: one bad line and no amount is returned (every line's findings are).
  */
-export function refundForLines(lines: readonly SchoolWeekLine[]): Decision<RefundSummary | null> {
+export function refundForLines(lines: readonly SchoolWeekLine[], suRates: SuRates = SU_STIPEND_UDEBOENDE_20): Decision<RefundSummary | null> {
   const because: Finding[] = [];
   lines.forEach((l, i) => because.push(...schoolWeekLineProblems(l, i)));
   if (hasErrors(because)) return decision<RefundSummary | null>(null, because);
@@ -148,7 +151,7 @@ export function refundForLines(lines: readonly SchoolWeekLine[]): Decision<Refun
     const year = Number(l.from.slice(0, 4));
     let r = rates.get(year);
     if (r === undefined) {
-      r = weeklyRate(isoDate(year, 1, 1));
+      r = weeklyRate(isoDate(year, 1, 1), suRates);
       rates.set(year, r);
       because.push(...r.because);
     }
@@ -192,8 +195,8 @@ export function quarterlyPrepayments(year: number, estimatedGrantOere: Oere): De
  * An estimate of a year's grant from an expected number of school weeks and the administration costs: weeks × the
  * weekly rate in force on 1 January + administration. A helper for `quarterlyPrepayments`; the estimate is not law.
  */
-export function estimateGrant(year: number, expectedWeeks: number, administrationOere: Oere): Decision<Oere | null> {
-  const r = weeklyRate(isoDate(year, 1, 1));
+export function estimateGrant(year: number, expectedWeeks: number, administrationOere: Oere, suRates: SuRates = SU_STIPEND_UDEBOENDE_20): Decision<Oere | null> {
+  const r = weeklyRate(isoDate(year, 1, 1), suRates);
   if (r.value === null) return decision<Oere | null>(null, r.because);
   if (!Number.isInteger(expectedWeeks) || expectedWeeks < 0 || !isOere(administrationOere) || administrationOere < 0)
     return decision<Oere | null>(null, [
@@ -213,6 +216,7 @@ export function yearEndSettlement(input: {
   lines: readonly SchoolWeekLine[];
   prepayments: readonly Prepayment[];
   administrationOere: Oere;
+  suRates?: SuRates;
 }): Decision<YearEndSettlement | null> {
   const because: Finding[] = [];
   input.lines.forEach((l, i) => {
@@ -231,9 +235,9 @@ export function yearEndSettlement(input: {
     if (!input.prepayments.some((p) => compareQuarters(p.quarter, { year: input.year, q }) === 0))
       because.push(aubFinding("settlement.no-prepayment", "info", "§ 8", `No prepayment is recorded for ${input.year}Q${q}.`, `Der er ikke registreret forskudsbetaling for ${input.year}Q${q}.`, "prepayments", `${input.year}Q${q}`));
   if (hasErrors(because)) return decision<YearEndSettlement | null>(null, because);
-  const refund = refundForLines(input.lines);
+  const refund = refundForLines(input.lines, input.suRates ?? SU_STIPEND_UDEBOENDE_20);
   because.push(...refund.because);
-  const rate = weeklyRate(isoDate(input.year, 1, 1));
+  const rate = weeklyRate(isoDate(input.year, 1, 1), input.suRates ?? SU_STIPEND_UDEBOENDE_20);
   if (refund.value === null || rate.value === null) return decision<YearEndSettlement | null>(null, [...because, ...(rate.value === null ? rate.because : [])]);
   const grant = refund.value.totalOere + input.administrationOere;
   const prepaid = sumOere(input.prepayments.map((p) => p.amountOere));
