@@ -146,7 +146,25 @@ const amuIkvGoals: Migration = {
   },
 };
 
+/**
+ * A report's rows and diff are stored gzip-compressed (bytea) instead of as jsonb: a report of 300,000 rows is ~60 MB
+ * of JSON, which PostgreSQL would parse, compress and write to its WAL inside the report's transaction; compressed on
+ * the client (off the main thread) it is ~15 MB written as is. Reports stored before keep their jsonb (both are read).
+ * See docs/decisions/0004-benchmarks.md.
+ */
+const amuReportCompressed: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      alter table amu_report add column rows_gz bytea, add column diff_gz bytea;
+      alter table amu_report alter column rows drop not null, alter column diff drop not null;
+      alter table amu_report alter column rows_gz set storage external, alter column diff_gz set storage external;
+      alter table amu_report add constraint amu_report_rows_stored check ((rows is not null or rows_gz is not null) and (diff is not null or diff_gz is not null));
+    `.execute(db);
+  },
+};
+
 export const amuMigrations: MigrationSet = {
   "1000-amu-core": amuCore,
   "1001-amu-ikv-goals": amuIkvGoals,
+  "1002-amu-report-compressed": amuReportCompressed,
 };

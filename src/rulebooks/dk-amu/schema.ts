@@ -94,8 +94,11 @@ export interface AmuReportTable {
   created_by: string;
   created_by_id: string | null;
   row_count: number;
-  rows: Json<unknown[]>;
-  diff: Json<unknown[]>;
+  /** Reports stored before migration 1002; later ones keep `rows_gz` / `diff_gz` (gzip of the same JSON). */
+  rows: Json<unknown[]> | null;
+  diff: Json<unknown[]> | null;
+  rows_gz: Buffer | null;
+  diff_gz: Buffer | null;
   counts: Json<{ new: number; changed: number; unchanged: number; removed: number }>;
   excluded: Json<unknown[]>;
   previous_id: string | null;

@@ -145,6 +145,33 @@ for (const target of testTargets()) {
       );
       expect(created.excluded.map((x) => x.reason.rule)).toEqual(["amu.report.not-ended"]);
       expect(JSON.parse(JSON.stringify(created))).toEqual(await service.getReport(db, c, created.id));
+      // Stored compressed (migration 1002); a report stored before it, as jsonb row objects, still reads the same.
+      const raw = await amuKysely(db).selectFrom("amu_report").select(["rows", "rows_gz", "diff", "diff_gz"]).where("id", "=", created.id).executeTakeFirstOrThrow();
+      expect([raw.rows, raw.diff, raw.rows_gz?.length ? "gz" : null, raw.diff_gz?.length ? "gz" : null]).toEqual([null, null, "gz", "gz"]);
+      const oldId = crypto.randomUUID();
+      await amuKysely(db)
+        .insertInto("amu_report")
+        .values({
+          id: oldId,
+          institution_id: c.institutionId,
+          number: 99,
+          quarter: "2024Q2",
+          window_from: "2023-07-01",
+          window_to: "2024-06-30",
+          window_quarters: JSON.stringify(created.window.quarters),
+          created_by: "old",
+          row_count: created.rows.length,
+          rows: JSON.stringify(created.rows),
+          diff: JSON.stringify(created.diff),
+          rows_gz: null,
+          diff_gz: null,
+          counts: JSON.stringify(created.counts),
+          excluded: JSON.stringify(created.excluded),
+          previous_id: null,
+        })
+        .execute();
+      const old = await service.getReport(db, c, oldId);
+      expect([old.rows, old.diff]).toEqual([JSON.parse(JSON.stringify(created.rows)), JSON.parse(JSON.stringify(created.diff))]);
     });
 
     it("audits every change", async () => {
