@@ -89,7 +89,11 @@ export interface ProgrammeAreaInput {
   status?: "fullfort" | "bestatt" | null;
   /** The school year the level was taken (NVB P9). */
   year?: number;
-  /** Absence that year (NVB P6/P7); the printed absence is `VitnemalInput.absence`. */
+  /**
+   * Absence that year for NVB P6/P7. When absent, the NVB export takes `VitnemalInput.absence` by position if it has
+   * one entry per programme area. The printed absence is always `VitnemalInput.absence`.
+   */
+  absence?: { days: number; hours: number };
 }
 
 export type Sluttkompetanse = "studiekompetanse" | "yrkeskompetanse" | "fagopplaering";
