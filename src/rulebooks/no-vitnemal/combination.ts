@@ -329,6 +329,23 @@ export function checkCombinations(input: CombinationInput): Decision<boolean> {
         kro.join(","),
       ),
     );
+  // §4.5 "Dere kan ikke føre programfag i et bestemt fremmedspråk (f.eks. Tysk nivå I) på samme eller lavere nivå enn
+  // fellesfaget i samme språk (f.eks. programfag Tysk nivå I kan ikke føres sammen med fellesfaget: Tysk II)."
+  for (const p of input.subjects) {
+    if (p.language === undefined || p.fagtype === "FF") continue;
+    const ff = input.subjects.find((f) => f.fagtype === "FF" && f.language?.name === p.language?.name && f.language.level >= (p.language?.level ?? 0));
+    if (ff !== undefined)
+      because.push(
+        vmFinding(
+          "combination.language-level",
+          "error",
+          "4.5",
+          `${p.fagkode} (programfag ${p.language.name} nivå ${p.language.level}) kan ikke føres sammen med fellesfaget ${ff.fagkode} i samme språk på samme eller høyere nivå (nivå ${ff.language?.level ?? "?"}).`,
+          `${p.fagkode} (programfag ${p.language.name} level ${p.language.level}) cannot stand with the fellesfag ${ff.fagkode} in the same language at the same or a higher level.`,
+          p.fagkode,
+        ),
+      );
+  }
   for (const s of input.subjects)
     if (s.fagkode === "SAS4000" && s.standpunkt !== "D")
       because.push(

@@ -10,7 +10,7 @@
 import { decision, hasErrors, type Decision, type Finding } from "../../kernel/law.ts";
 import type { IsoDate } from "../../kernel/time/date.ts";
 import { vmFinding } from "./cite.ts";
-import { checkFagkode, checkProgrammeAreaKnown, programmeAreaDef } from "./codes/catalogue.ts";
+import { checkFagkode, checkProgrammeAreaKnown, languageOf, programmeAreaDef } from "./codes/catalogue.ts";
 import type { ResolvedMerknad } from "./codes/lookup.ts";
 import { checkCombinations, checkProgrammeAreas, requiredVmm32 } from "./combination.ts";
 import { checkIssuer, decideDocument, decideForstegangsvitnemal, documentStatus, levelCompletion, responsibleIssuer } from "./document.ts";
@@ -83,7 +83,8 @@ export function decideContent(c: VitnemalCase, requested?: IssuedDocumentKind): 
     const iv = ivAnnulsExam(l);
     because.push(...iv.because);
     const faggruppe = l.faggruppe ?? cat.value?.faggruppe;
-    return faggruppe !== undefined ? { ...iv.value, faggruppe } : iv.value;
+    const language = l.language ?? languageOf(l.fagkode);
+    return { ...iv.value, ...(faggruppe !== undefined ? { faggruppe } : {}), ...(language !== undefined ? { language } : {}) };
   });
 
   // §5.1/§5.2 pass state; §1.5 the § 3-42 exception.

@@ -272,6 +272,12 @@ export interface SubjectResult {
   faggruppe?: string;
   /** The line is fremmedspråk fellesfag (§1.3 VMM33, §4.5, §7.8). */
   fremmedsprak?: boolean;
+  /**
+   * A foreign language and its level (nivå I = 1, II = 2, I+II = 2, III = 3, IV = 4), for §4.5 "programfag i et bestemt
+   * fremmedspråk … på samme eller lavere nivå enn fellesfaget i samme språk". Filled from the catalogue's FSP names when
+   * absent.
+   */
+  language?: { name: string; level: number };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 /** §2.6 approved fagkoder, §2.3 centrally issued programme-area codes; the generated catalogue's integrity. */
 import { describe, expect, it } from "vitest";
 import { parseProgrammeAreaCode } from "./programme-area.ts";
-import { allowedExamForms, checkFagkode, checkProgrammeAreaKnown, programmeAreaDef, subjectDef } from "./catalogue.ts";
+import { allowedExamForms, checkFagkode, checkProgrammeAreaKnown, languageOf, programmeAreaDef, subjectDef } from "./catalogue.ts";
 import { PROGRAMME_AREA_ROWS, SUBJECT_ROWS } from "./catalogue-data.ts";
 
 describe("catalogue", () => {
@@ -58,5 +58,16 @@ describe("catalogue", () => {
     expect(allowedExamForms("REA3038")).toEqual(["MP"]);
     expect(subjectDef("ELE3004")?.finalTest).toBe("fagprove");
     expect(subjectDef("YFF4209")?.fagtype).toBe("YF");
+  });
+
+  it.each([
+    ["FSP6219", { name: "spansk", level: 1 }],
+    ["FSP6222", { name: "spansk", level: 2 }],
+    ["FSP6226", { name: "spansk", level: 2 }],
+    ["FSP6227", { name: "spansk", level: 2 }],
+    ["FSP5122", { name: "tysk", level: 2 }],
+    ["ENG1007", undefined],
+  ] as const)("§4.5 language level of %s", (code, expected) => {
+    expect(languageOf(code)).toEqual(expected);
   });
 });

@@ -107,3 +107,19 @@ export function checkProgrammeAreaKnown(code: string, field = "programomradekode
     ),
   ];
 }
+
+const LANGUAGE_LEVEL: Record<string, number> = { I: 1, II: 2, "I+II": 2, III: 3, IV: 4 };
+
+/**
+ * The language and level of a foreign-language code from its catalogue name ("Spansk II", "Spansk I+II, muntlig" →
+ * spansk, 2). Nivå I+II counts as level II (§7.8: I+II is the route to nivå II without the language from lower
+ * secondary). Undefined for other codes.
+ */
+export function languageOf(fagkode: string): { name: string; level: number } | undefined {
+  const def = subjectDef(fagkode);
+  if (def === undefined) return undefined;
+  const m = /^([A-ZÆØÅ][a-zæøå]+) (I\+II|IV|III|II|I)\b/.exec(def.name);
+  const level = m?.[2] !== undefined ? LANGUAGE_LEVEL[m[2]] : undefined;
+  if (m?.[1] === undefined || level === undefined) return undefined;
+  return { name: m[1].toLowerCase(), level };
+}
