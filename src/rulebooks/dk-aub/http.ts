@@ -137,8 +137,9 @@ const AttestationSchema = z.object({ school: z.string().max(300), year: z.number
 const ListQuery = z.object({ q: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).optional() });
 const ContributionQuery = z.object({ quarter: z.string().max(10).optional(), employerId: z.string().max(60).optional() });
 const StatementQuery = z.object({ quarter: z.string().max(10), format: z.enum(["pdf", "json"]).default("pdf"), lang: Lang });
-const YearDocQuery = z.object({ format: z.enum(["pdf", "xlsx"]).default("pdf"), lang: Lang });
-const AttestationDocQuery = z.object({ school: z.string().max(300), lang: Lang });
+const YearQuery = z.object({ year: z.string().max(4) });
+const YearDocQuery = z.object({ year: z.string().max(4), format: z.enum(["pdf", "xlsx"]).default("pdf"), lang: Lang });
+const AttestationDocQuery = z.object({ year: z.string().max(4), school: z.string().max(300), lang: Lang });
 const AgreementListQuery = z.object({ employerId: z.string().max(60).optional() });
 const ImportQuery = z.object({ school: z.string().max(300).optional(), receivedOn: z.string().max(20).optional() });
 
@@ -218,10 +219,10 @@ router.post("/school-weeks/import", async (c) => {
   const q = queryOf(c, ImportQuery);
   return c.json(await importSchoolWeeksCsv(c.get("db"), c.get("actor"), await csvText(c), q), 201);
 });
-router.get("/refunds/:year", async (c) => c.json(await service.refundOverview(c.get("db"), c.get("actor"), yearOf(c.req.param("year")))));
-router.get("/refunds/:year/school-weeks", async (c) => {
-  const { format, lang } = queryOf(c, YearDocQuery);
-  const year = yearOf(c.req.param("year"));
+router.get("/refunds", async (c) => c.json(await service.refundOverview(c.get("db"), c.get("actor"), yearOf(queryOf(c, YearQuery).year))));
+router.get("/refunds/school-weeks", async (c) => {
+  const { format, lang, year: y } = queryOf(c, YearDocQuery);
+  const year = yearOf(y);
   const o = await service.refundOverview(c.get("db"), c.get("actor"), year);
   const lines = await service.schoolWeekLines(c.get("db"), c.get("actor"), year);
   await service.auditExport(c.get("db"), c.get("actor"), "school-weeks", { year, format });
@@ -229,10 +230,10 @@ router.get("/refunds/:year/school-weeks", async (c) => {
   return download(await docs.schoolWeeksPdf(o, lines, lang), "application/pdf", `aub-skoleuger-${year}.pdf`);
 });
 router.post("/prepayments", async (c) => c.json(await service.setPrepayments(c.get("db"), c.get("actor"), await jsonBody(c, PrepaymentSchema)), 201));
-router.get("/settlements/:year", async (c) => c.json(await service.settlement(c.get("db"), c.get("actor"), yearOf(c.req.param("year")))));
-router.get("/settlements/:year/document", async (c) => {
-  const { format, lang } = queryOf(c, YearDocQuery);
-  const year = yearOf(c.req.param("year"));
+router.get("/settlements", async (c) => c.json(await service.settlement(c.get("db"), c.get("actor"), yearOf(queryOf(c, YearQuery).year))));
+router.get("/settlements/document", async (c) => {
+  const { format, lang, year: y } = queryOf(c, YearDocQuery);
+  const year = yearOf(y);
   const s = await service.settlement(c.get("db"), c.get("actor"), year);
   const o = await service.refundOverview(c.get("db"), c.get("actor"), year);
   await service.auditExport(c.get("db"), c.get("actor"), "settlement", { year, format });
@@ -240,9 +241,9 @@ router.get("/settlements/:year/document", async (c) => {
   return download(await docs.settlementPdf(year, s, o, lang), "application/pdf", `aub-slutregulering-${year}.pdf`);
 });
 router.post("/attestations", async (c) => c.json(await service.attest(c.get("db"), c.get("actor"), await jsonBody(c, AttestationSchema)), 201));
-router.get("/attestations/:year/document", async (c) => {
-  const { school, lang } = queryOf(c, AttestationDocQuery);
-  const year = yearOf(c.req.param("year"));
+router.get("/attestations/document", async (c) => {
+  const { school, lang, year: y } = queryOf(c, AttestationDocQuery);
+  const year = yearOf(y);
   const lines = await service.schoolWeekLines(c.get("db"), c.get("actor"), year, school);
   await service.auditExport(c.get("db"), c.get("actor"), "attestation", { year, school });
   return download(await docs.attestationPdf(school, year, lines, lang), "application/pdf", `aub-ledelses-og-revisorerklaering-${year}.pdf`);
@@ -277,13 +278,13 @@ export const aubOps: OpenApiOp[] = [
   { method: "put", path: `${P}/agreements/:id`, summary: "Complete or correct an agreement (new version, 409 when stale)", tag: TAG, body: AgreementUpdateSchema, response: Obj },
   { method: "post", path: `${P}/school-weeks`, summary: "Report eligible school weeks (§ 9), all or nothing", tag: TAG, body: SchoolWeekReportSchema, response: Obj },
   { method: "post", path: `${P}/school-weeks/import`, summary: "Import school weeks from CSV, all or nothing", tag: TAG, query: ImportQuery, body: z.string(), bodyMediaType: "text/csv", response: Obj },
-  { method: "get", path: `${P}/refunds/:year`, summary: "Wage refund of a year (§§ 7–9) with prepayments", tag: TAG, response: Obj },
-  { method: "get", path: `${P}/refunds/:year/school-weeks`, summary: "The school-week report (PDF or XLSX)", tag: TAG, query: YearDocQuery, responseMediaType: "application/pdf" },
+  { method: "get", path: `${P}/refunds`, summary: "Wage refund of a year (§§ 7–9) with prepayments", tag: TAG, query: YearQuery, response: Obj },
+  { method: "get", path: `${P}/refunds/school-weeks`, summary: "The school-week report (PDF or XLSX)", tag: TAG, query: YearDocQuery, responseMediaType: "application/pdf" },
   { method: "post", path: `${P}/prepayments`, summary: "The state's quarterly prepayments for a year (§ 8)", tag: TAG, body: PrepaymentSchema, response: Obj },
-  { method: "get", path: `${P}/settlements/:year`, summary: "Year-end settlement (§ 8)", tag: TAG, response: Obj },
-  { method: "get", path: `${P}/settlements/:year/document`, summary: "The settlement (PDF or XLSX)", tag: TAG, query: YearDocQuery, responseMediaType: "application/pdf" },
+  { method: "get", path: `${P}/settlements`, summary: "Year-end settlement (§ 8)", tag: TAG, query: YearQuery, response: Obj },
+  { method: "get", path: `${P}/settlements/document`, summary: "The settlement (PDF or XLSX)", tag: TAG, query: YearDocQuery, responseMediaType: "application/pdf" },
   { method: "post", path: `${P}/attestations`, summary: "Check the auditor's attested school weeks (§ 11)", tag: TAG, body: AttestationSchema, response: Obj },
-  { method: "get", path: `${P}/attestations/:year/document`, summary: "Ledelses- og Revisorerklæring (§ 11) as PDF", tag: TAG, query: AttestationDocQuery, responseMediaType: "application/pdf" },
+  { method: "get", path: `${P}/attestations/document`, summary: "Ledelses- og Revisorerklæring (§ 11) as PDF", tag: TAG, query: AttestationDocQuery, responseMediaType: "application/pdf" },
 ];
 
 export const aubHttp: RulebookHttp = { prefix: P, router, ops: aubOps };
