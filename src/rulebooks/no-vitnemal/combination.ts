@@ -332,16 +332,17 @@ export function checkCombinations(input: CombinationInput): Decision<boolean> {
   // §4.5 "Dere kan ikke føre programfag i et bestemt fremmedspråk (f.eks. Tysk nivå I) på samme eller lavere nivå enn
   // fellesfaget i samme språk (f.eks. programfag Tysk nivå I kan ikke føres sammen med fellesfaget: Tysk II)."
   for (const p of input.subjects) {
-    if (p.language === undefined || p.fagtype === "FF") continue;
-    const ff = input.subjects.find((f) => f.fagtype === "FF" && f.language?.name === p.language?.name && f.language.level >= (p.language?.level ?? 0));
+    const lang = p.language;
+    if (lang === undefined || p.fagtype === "FF") continue;
+    const ff = input.subjects.find((f) => f.fagtype === "FF" && f.language !== undefined && f.language.name === lang.name && f.language.level >= lang.level);
     if (ff !== undefined)
       because.push(
         vmFinding(
           "combination.language-level",
           "error",
           "4.5",
-          `${p.fagkode} (programfag ${p.language.name} nivå ${p.language.level}) kan ikke føres sammen med fellesfaget ${ff.fagkode} i samme språk på samme eller høyere nivå (nivå ${ff.language?.level ?? "?"}).`,
-          `${p.fagkode} (programfag ${p.language.name} level ${p.language.level}) cannot stand with the fellesfag ${ff.fagkode} in the same language at the same or a higher level.`,
+          `${p.fagkode} (programfag ${lang.name} nivå ${lang.level}) kan ikke føres sammen med fellesfaget ${ff.fagkode} i samme språk på samme eller høyere nivå (nivå ${ff.language?.level ?? "?"}).`,
+          `${p.fagkode} (programfag ${lang.name} level ${lang.level}) cannot stand with the fellesfag ${ff.fagkode} in the same language at the same or a higher level.`,
           p.fagkode,
         ),
       );
