@@ -72,6 +72,12 @@ describe("§ 46 and § 53, stk. 5: re-assessment and retest replace the grade th
     const r = resolveAttempts([e, orig, c]);
     expect(r.value.map((a) => [a.grade, a.from])).toEqual([[4, [orig.id, c.id, e.id]]]);
   });
+  it("applies a chain in chain order even when a replacement carries an earlier date than its original", () => {
+    const o = exam("KEM", "B", "written", 10, "2024-06-01");
+    const re = exam("KEM", "B", "written", 4, "2024-05-01", { replaces: { gradeId: o.id, reason: "complaint-reassessment" } });
+    expect(resolveAttempts([o, re]).value.map((a) => a.grade)).toEqual([4]);
+    expect(resolveAttempts([re, o]).value.map((a) => a.grade)).toEqual([4]);
+  });
   it("a replacement of an unknown grade is an error and is left out", () => {
     const d = diplomaContent(record(examinee("stx"), [exam("KEM", "B", "written", 12, "2024-07-01", { replaces: { gradeId: "nope", reason: "complaint-retest" } })]));
     expect(d.value.lines).toEqual([]);
@@ -161,6 +167,33 @@ describe("diplomaContent: properties", () => {
           expect(l.grade).toBe(Math.max(...same.map((x) => x.grade)));
         }
         expect(JSON.stringify(lines)).not.toContain("specialConditions");
+      }),
+    );
+  });
+});
+
+describe("resolveAttempts: properties", () => {
+  const reasons = ["error-reassessment", "error-retest", "annulment-retest", "complaint-reassessment", "complaint-retest"] as const;
+  const arbChain = fc.tuple(
+    fc.constantFrom(12, 10, 7, 4, 2, 0, -3),
+    fc.array(fc.tuple(fc.constantFrom(...reasons), fc.constantFrom(12, 10, 7, 4, 2, 0, -3), fc.integer({ min: 1, max: 28 })), { maxLength: 4 }),
+  );
+  const build = ([g0, steps]: [number, [(typeof reasons)[number], number, number][]]) => {
+    const grades = [exam("FYS", "A", "oral", g0, "2024-06-01")];
+    for (const [reason, g, day] of steps)
+      grades.push(exam("FYS", "A", "oral", g, `2024-07-${String(day).padStart(2, "0")}`, { replaces: { gradeId: grades.at(-1)!.id, reason } }));
+    return grades;
+  };
+  it("one attempt per chain, independent of input order; only errors never lower the grade", () => {
+    fc.assert(
+      fc.property(arbChain.chain((c) => { const gs = build(c); return fc.tuple(fc.constant(c), fc.constant(gs), fc.shuffledSubarray(gs, { minLength: gs.length })); }), ([[g0, steps], gs, shuffled]) => {
+        const a = resolveAttempts(gs).value;
+        expect(a).toHaveLength(1);
+        expect(resolveAttempts(shuffled).value).toEqual(a);
+        // replay the chain by hand
+        let cur: number = g0;
+        for (const [reason, g] of steps) cur = reason.startsWith("error") ? Math.max(cur, g) : g;
+        expect(a[0]!.grade).toBe(cur);
       }),
     );
   });

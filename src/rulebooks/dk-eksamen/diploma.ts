@@ -128,7 +128,18 @@ export function resolveAttempts(grades: readonly ExamGrade[]): Decision<Attempt[
     return r;
   };
   const attempts = new Map<string, Attempt>();
-  for (const g of [...valid].sort(byDateThenId)) {
+  // Depth in its chain (0 = an original sitting): replacements are applied in chain order, whatever their dates.
+  const depth = (g: ExamGrade): number => {
+    let d = 0;
+    const seen = new Set<string>();
+    for (let cur: ExamGrade | undefined = g; cur?.replaces !== undefined && !seen.has(cur.id); d++) {
+      seen.add(cur.id);
+      cur = byId.get(cur.replaces.gradeId);
+    }
+    return d;
+  };
+  const ordered = [...valid].sort((a, b) => depth(a) - depth(b) || byDateThenId(a, b));
+  for (const g of ordered) {
     const r = rootOf(g.id);
     if (r === undefined) {
       because.push(
