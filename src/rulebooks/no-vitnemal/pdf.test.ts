@@ -348,6 +348,21 @@ describe("PDF variants", () => {
     expect(text).not.toContain("studiekompetanse");
   });
 
+  it("§2.3 a long programme-area name wraps inside its column instead of running into the next", async () => {
+    const long = "Påbygging til generell studiekompetanse etter fullført og bestått fag- og yrkesopplæring";
+    const bytes = await renderVitnemalPdf(
+      arrange(sampleVitnemal({ programmeAreas: [{ level: "vg3", code: "PBPBY3----", name: long, programme: "Studiespesialisering med et langt navn" }] })),
+    );
+    const ws = words(bytes);
+    const first = ws.find((w) => w.text === "Påbygging")!;
+    const slutt = ws.find((w) => w.text === "oppnådd")!; // the sluttkompetanse line under the programme areas
+    const nameWords = ws.filter((w) => w.yMin >= first.yMin - 1 && w.yMax < slutt.yMin && w.xMin >= first.xMin - 1 && w.xMin < GEOMETRY.MARGIN_X + 258);
+    expect(nameWords.map((w) => w.text).join(" ")).toBe(long);
+    for (const w of nameWords) expect(w.xMax).toBeLessThanOrEqual(GEOMETRY.MARGIN_X + 75 + 180 + 0.5);
+    expect(new Set(nameWords.map((w) => Math.round(w.yMin))).size).toBeGreaterThan(1);
+    expect(pdfText(bytes)).toMatch(/og har oppnådd generell studiekompetanse/);
+  });
+
   it("§2.11 a duplicate is marked DUPLIKAT with the new date and signature", async () => {
     const text = pdfText(
       await renderVitnemalPdf(arrange(sampleVitnemal({ duplicate: { way: 2, issuedOn: "2027-03-01", place: "Bergen", signatory: "Ola Rektor" } }))),

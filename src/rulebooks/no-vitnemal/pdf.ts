@@ -200,16 +200,21 @@ function drawTop(p: Painter, doc: VitnemalDocument, draw: boolean): number {
     at(() => p.line(t, MARGIN_X, y));
     y += lh;
   }
-  // §2.3 one line per programme area, the pieces of information straight under each other
-  const cx = [MARGIN_X, MARGIN_X + 75, MARGIN_X + 260];
+  // §2.3 one line per programme area, the pieces of information straight under each other (a long name wraps inside
+  // its column; the status «fullført»/«bestått» stands at the right)
+  const cols = [
+    { x: MARGIN_X, w: 72 },
+    { x: MARGIN_X + 75, w: 180 },
+    { x: MARGIN_X + 260, w: 180 },
+  ];
   for (const a of doc.programmeAreas) {
+    const texts = [a.code, a.name, a.programme];
+    const h = Math.max(lh, ...texts.map((t, i) => p.measure(t, cols[i]!.w)));
     at(() => {
-      p.line(a.code, cx[0]!, y);
-      p.line(a.name, cx[1]!, y, { width: 180 });
-      p.line(a.programme, cx[2]!, y, { width: 170 });
-      if (a.status) p.line(a.status, MARGIN_X, y, { width: CONTENT_W, align: "right" });
+      texts.forEach((t, i) => p.box(t, cols[i]!.x, y, cols[i]!.w));
+      if (a.status) p.line(a.status, MARGIN_X + 445, y, { width: CONTENT_W - 445, align: "right" });
     });
-    y += lh;
+    y += h;
   }
   for (const s of doc.sluttkompetanse) {
     at(() => p.line(s, MARGIN_X, y));
