@@ -66,6 +66,60 @@ describe("NVB export (nvb-format.md)", () => {
     ]);
   });
 
+  const fieldsOf = (tag: string, i = 0) => parseNvbLine(lines.filter((l) => l.startsWith(`¤${tag}`))[i]!).fields;
+  it.each<[string, string, number, string]>([
+    // [record, label (nvb §3), position after the tag, value]
+    ["A", "A1 Orgnr", 1, "974567814"],
+    ["A", "A2 Skolenr", 2, "46012"],
+    ["A", "A3 Antall_vgdok", 3, "1"],
+    ["A", "A4 Antall_vgdokann", 4, "0"],
+    ["A", "A5 Antall_vgdokfag", 5, "6"],
+    ["A", "A6 Antall_vgdokpromr", 6, "3"],
+    ["A", "A7 Antall_vgdokmerknad", 7, "1"],
+    ["A", "A10 Tid_fil_laget", 10, "20250620083000"],
+    ["V", "V1 Vgdoknr", 1, "V97456781420250042"],
+    ["V", "V2 Foerstegangsvm", 2, "J"],
+    ["V", "V4 Reformkode", 3, "KL"],
+    ["V", "V5 Vgdoktypekode", 4, "VM"],
+    ["V", "V6 Avgangsaar", 5, "2025"],
+    ["V", "V7 Orgnr", 6, "974567814"],
+    ["V", "V9 Utstedersted", 7, "Bergen"],
+    ["V", "V10 Dato_utstedt", 8, "20250620"],
+    ["V", "V11 Skolenavn", 9, "Nordli videregående skole"],
+    ["V", "V12 Rektornavn", 10, "Per Rektorsen"],
+    ["V", "V13 Underskrivernavn", 11, "Siri Sekretær"],
+    ["V", "V14 Foedtdato", 12, "150307"],
+    ["V", "V15 Personnummer", 13, "51466"],
+    ["V", "V16 Personnavn", 14, "Kari Nordmann"],
+    ["V", "V17 Dispensasjonkode", 15, ""],
+    ["V", "V18 Gsk_ok", 16, "J"],
+    ["V", "V20 Omfang", 17, "756"],
+    ["V", "V22 Orden", 18, "G"],
+    ["V", "V23 Adferd", 19, "G"],
+    ["V", "V24 Antall_vedlegg", 20, "0"],
+    ["V", "V26 Maalformkode", 22, "B"],
+    ["P", "P2 Promrkode", 2, "STUSP1----"],
+    ["P", "P3 Nivaakode", 3, "VG1"],
+    ["P", "P6 Fravaer_dager", 6, "3"],
+    ["P", "P7 Fravaer_timer", 7, "5"],
+    ["P", "P8 Utdprogramkode", 8, "ST"],
+    ["P", "P9 Aarstall", 9, "2023"],
+    ["F", "F2 Fagkode", 2, "ENG1003"],
+    ["F", "F3 Fagtypekode", 3, "FF"],
+    ["F", "F4 Linjenr", 4, "1"],
+    ["F", "F5 Karakter_standpunkt", 5, "5"],
+    ["F", "F6 Karakter_eksamen", 6, "-"],
+    ["F", "F8 Omfang", 8, "140"],
+    ["F", "F9 Terminkode", 9, "V"],
+    ["F", "F10 Aar", 10, "2023"],
+    ["F", "F12 Fagstatuskode", 11, "E"],
+    ["M", "M2 Merknadnr", 2, "1"],
+    ["M", "M3 Merknadkode", 3, "VMM02"],
+    ["M", "M7 Sidekode", 7, "F"],
+  ])("§3 ¤%s field %s at position %i is %j", (tag, _label, pos, value) => {
+    expect(fieldsOf(tag)[pos - 1]).toBe(value);
+  });
+
   it("§2.1/§2.2/§2.8: UTF-8 text, LF line ends, each line ¤ + letter + (¤ + field) × the record's count", () => {
     expect(out.value!.endsWith("\n")).toBe(true);
     expect(out.value!).not.toContain("\r");
