@@ -134,6 +134,18 @@ describe("decideContent: vocational and exceptions", () => {
     expect(d.because.map((f) => f.rule)).toContain("vitnemal.decide.dropped-beyond-minimum");
   });
 
+  it("§4.2: VMM32 on a kompetansebevis only when it shows a completed, not passed fixed course", () => {
+    const vmm32 = [{ code: "VMM32", params: { programomrade: "ELELE1---- Elektro og datateknologi" } }];
+    const failing = ST_SUBJECTS.map((s) => (s.fagkode === "MAT1021" ? { ...s, standpunkt: 1 as const } : s));
+    const completed = decideContent(stCase({ subjects: failing, vitnemalsmerknader: vmm32, course: { achieved: ["studiekompetanse"], fixedLop: true } }));
+    expect(completed.value.kind).toBe("kompetansebevis");
+    expect(completed.value.programmeAreas.map((a) => a.completion)).toEqual(["fullfort", "bestatt", "bestatt"]);
+    expect(completed.value.vmm.map((m) => m.def.code)).toContain("VMM32");
+    expect(completed.value.issuable).toBe(true);
+    const notFixed = decideContent(stCase({ subjects: failing, vitnemalsmerknader: vmm32, course: { achieved: ["studiekompetanse"] } }));
+    expect(notFixed.because.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual(["vitnemal.merknad.wrong-document"]);
+  });
+
   it("§1.3: a kompetansebevis after vg1 marks the level «bestått»", () => {
     const c = stCase({
       subjects: ST_SUBJECTS.slice(0, 3),

@@ -192,7 +192,22 @@ export function decideContent(c: VitnemalCase, requested?: IssuedDocumentKind): 
   if (status !== null && COUNTY_ONLY.includes(status)) because.push(...checkIssuer(responsibleIssuer({ status, document: documentKind }).value, c.issuer));
 
   // §3 merknader.
-  const sel = selectMerknader({ document: documentKind, on: c.decisionDate, subjects: lines, vitnemalsmerknader: vmmUses, ...(kind === "vitnemal" ? { forstegang } : {}) });
+  // §4.2 "Dere kan også benytte VMM32 når et kompetansebevis viser et fullført, men ikke bestått løp": every level of a
+  // fixed course «fullført» and at least one not «bestått».
+  const completedNotPassedLop =
+    documentKind === "kompetansebevis" &&
+    course.fixedLop === true &&
+    areas.length > 0 &&
+    areas.every((a) => a.completion !== null) &&
+    areas.some((a) => a.completion === "fullfort");
+  const sel = selectMerknader({
+    document: documentKind,
+    on: c.decisionDate,
+    subjects: lines,
+    vitnemalsmerknader: vmmUses,
+    ...(kind === "vitnemal" ? { forstegang } : {}),
+    ...(completedNotPassedLop ? { completedNotPassedLop } : {}),
+  });
   because.push(...sel.because);
 
   const subjects: DecidedSubject[] = lines.map((l, i) => ({ line: l, name: l.name ?? checkFagkode(l).value?.name ?? l.fagkode, merknad: sel.value.perSubject[i] ?? null }));
