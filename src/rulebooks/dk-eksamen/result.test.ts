@@ -5,7 +5,7 @@ import { grade7, GRADES_7 } from "../../kernel/grades/seven-step.ts";
 import { add, compare, dec, eq, max, min, mul, rational, rationalToString, type Rational } from "../../kernel/rational.ts";
 import { diplomaContent, type DiplomaContent, type DiplomaLine } from "./diploma.ts";
 import type { Education, ExamGrade, Examinee } from "./model.ts";
-import { EXAM_RESULT_DISPLAY, examResult, orderAppliesToExam, weightsFor } from "./result.ts";
+import { EXAM_RESULT_DISPLAY, examResult, explainExamResult, formatExact, orderAppliesToExam, weightsFor } from "./result.ts";
 import { exam, examinee, merit, record, sp, subj } from "./testing-grades.ts";
 import { WEIGHT_VERSIONS } from "./weights.ts";
 
@@ -258,5 +258,28 @@ describe("examResult: properties", () => {
         expect(q(examResult(content(e, same), examinee(e, { coherent: false })).value!.preliminary)).toBe(String(g));
       }),
     );
+  });
+});
+
+describe("explainExamResult: the calculation step by step", () => {
+  it.each([
+    ["3/4", ",", "0,75"],
+    ["74/11", ",", "74/11"],
+    ["15/2", ".", "7.5"],
+    ["-3", ",", "-3"],
+    ["103/100", ",", "1,03"],
+  ])("formatExact(%s) → %s", (v, sep, out) => {
+    const [n, d] = v.split("/");
+    expect(formatExact(rational(BigInt(n!), BigInt(d ?? "1")), sep as "," | ".")).toBe(out);
+  });
+  it("explains the stx bonus example line by line", () => {
+    const r = resultOf(examinee("stx"), [...aSubjects([12, 10, 7, 4, 2]), exam("HIS", "C", "oral", 4), exam("DAN", "B", "oral", 7), exam("DAN", "B", "written", 4)]).value!;
+    // A0–A4: 70 · HIS C: 4 · DAN B 7 and 4 share 1,5: 0,75 each → 8,25 · sum 82,25 over 12,5 = 329/50 = 6,58 · × 1,03 = 33887/5000 = 6,7774
+    const x = explainExamResult(r);
+    expect(x.da).toContain("DAN B, mundtlig prøve: 7 × 0,75 (1,5 / 2) = 5,25 [§ 40, stk. 1, nr. 2]");
+    expect(x.da).toContain("Foreløbigt eksamensresultat = 82,25 / 12,5 = 6,58, vises som 6,5 [§ 41, stk. 2]");
+    expect(x.da.at(-1)).toBe("Eksamensresultat = 6,58 × 1,03 = 6,7774, vises som 6,7 [§ 42, stk. 1; facts.md: Rounding of the exam result]");
+    expect(x.en.at(-1)).toBe("Exam result = 6.58 × 1.03 = 6.7774, shown as 6.7 [§ 42, stk. 1; facts.md: Rounding of the exam result]");
+    expect(x.da).toHaveLength(r.steps.length + 5);
   });
 });

@@ -7,7 +7,7 @@
  * (`EXAM_RESULT_DISPLAY`); the pass requirement is tested on the exact value.
  */
 import { decision, versionOn, type Citation, type Decision, type Finding } from "../../kernel/law.ts";
-import type { Grade7 } from "../../kernel/grades/seven-step.ts";
+import { formatGrade7, type Grade7 } from "../../kernel/grades/seven-step.ts";
 import {
   add,
   compare,
@@ -383,4 +383,66 @@ export function examResult(content: DiplomaContent, examinee: Examinee, setting:
     },
     because,
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The calculation step by step, for a diploma preview
+
+/** An exact value as people read it: a terminating decimal in full ("0,75"), otherwise the fraction ("74/11"). */
+export function formatExact(r: Rational, separator: "," | "."): string {
+  let d = r.d;
+  let twos = 0;
+  let fives = 0;
+  while (d % 2n === 0n) {
+    d /= 2n;
+    twos++;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    fives++;
+  }
+  if (d !== 1n) return `${r.n}/${r.d}`;
+  return formatRational(r, Math.max(twos, fives), "truncate", separator);
+}
+
+const PART_TEXT: Record<GradePart, { da: string; en: string }> = {
+  written: { da: "skriftlig", en: "written" },
+  oral: { da: "mundtlig", en: "oral" },
+  practical: { da: "praktisk", en: "practical" },
+  combined: { da: "samlet", en: "combined" },
+};
+const SOURCE_TEXT: Record<DiplomaLine["source"], { da: string; en: string }> = {
+  exam: { da: "prøve", en: "exam" },
+  standpunkt: { da: "standpunkt", en: "year grade" },
+  merit: { da: "merit", en: "credit" },
+};
+
+/**
+ * The calculation of `examResult` as lines of text in Danish and English: one line per grade (grade × weight =
+ * contribution, with the § 40 item), the sums, »Foreløbigt eksamensresultat«, the pass requirement, the A-level factor
+ * and »Eksamensresultat« with the value shown and the display setting it was rounded by.
+ */
+export function explainExamResult(r: ExamResult): { da: string[]; en: string[] } {
+  const da: string[] = [];
+  const en: string[] = [];
+  const X = (q: Rational, lang: "da" | "en") => formatExact(q, lang === "da" ? "," : ".");
+  for (const s of r.steps) {
+    const name = `${s.subject.code}${s.level === undefined ? "" : ` ${s.level}`}`;
+    const g = formatGrade7(s.grade);
+    const split = s.shares > 1 ? ` (${X(s.subjectWeight, "da")} / ${s.shares})` : "";
+    const splitEn = s.shares > 1 ? ` (${X(s.subjectWeight, "en")} / ${s.shares})` : "";
+    da.push(`${name}, ${PART_TEXT[s.part].da} ${SOURCE_TEXT[s.source].da}: ${g} × ${X(s.weight, "da")}${split} = ${X(s.contribution, "da")} [${s.ref}]`);
+    en.push(`${name}, ${PART_TEXT[s.part].en} ${SOURCE_TEXT[s.source].en}: ${g} × ${X(s.weight, "en")}${splitEn} = ${X(s.contribution, "en")} [${s.ref}]`);
+  }
+  da.push(`Vægtet sum ${X(r.weightedSum, "da")}, sum af vægte ${X(r.totalWeight, "da")}`);
+  en.push(`Weighted sum ${X(r.weightedSum, "en")}, sum of weights ${X(r.totalWeight, "en")}`);
+  da.push(`Foreløbigt eksamensresultat = ${X(r.weightedSum, "da")} / ${X(r.totalWeight, "da")} = ${X(r.preliminary, "da")}, vises som ${r.display.preliminary.da} [§ 41, stk. 2]`);
+  en.push(`Preliminary exam result = ${X(r.weightedSum, "en")} / ${X(r.totalWeight, "en")} = ${X(r.preliminary, "en")}, shown as ${r.display.preliminary.en} [§ 41, stk. 2]`);
+  da.push(`Beståkrav (mindst 2,0 på den uafrundede værdi): ${r.passed ? "opfyldt" : "ikke opfyldt"} [§ 41, stk. 1]`);
+  en.push(`Pass requirement (at least 2.0 on the unrounded value): ${r.passed ? "met" : "not met"} [§ 41, stk. 1]`);
+  da.push(`Fag på A-niveau: ${r.aLevelSubjects.length}; faktor ${X(r.factor, "da")} [§ 42]`);
+  en.push(`Subjects at A level: ${r.aLevelSubjects.length}; factor ${X(r.factor, "en")} [§ 42]`);
+  da.push(`Eksamensresultat = ${X(r.preliminary, "da")} × ${X(r.factor, "da")} = ${X(r.final, "da")}, vises som ${r.display.final.da} [§ 42, stk. 1; ${r.display.setting.cite.ref}]`);
+  en.push(`Exam result = ${X(r.preliminary, "en")} × ${X(r.factor, "en")} = ${X(r.final, "en")}, shown as ${r.display.final.en} [§ 42, stk. 1; ${r.display.setting.cite.ref}]`);
+  return { da, en };
 }
