@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseEducation, parseExamGradeRow, parseGradePart, parseLevel, parseStandpunktRow, type GradeRowInput } from "./parse.ts";
+import { cprFor } from "../../kernel/ids/testing.ts";
+import { parseEducation, parseExamGradeRow, parseExamineeRow, parseGradePart, parseLevel, parseStandpunktRow, type ExamineeRowInput, type GradeRowInput } from "./parse.ts";
 
 const row = (over: Partial<GradeRowInput> = {}): GradeRowInput => ({
   id: "g1",
@@ -53,5 +54,33 @@ describe("grade rows: whole or not made", () => {
     const d = parseExamGradeRow(row(over));
     expect(d.value).toBeNull();
     expect(d.because.map((f) => f.rule)).toEqual(rules);
+  });
+});
+
+describe("parseExamineeRow", () => {
+  const cpr = cprFor("2006-03-15", 123)!;
+  const er = (over: Partial<ExamineeRowInput> = {}): ExamineeRowInput => ({
+    id: "e1",
+    cpr: `${cpr.slice(0, 6)}-${cpr.slice(6)}`,
+    name: " Test Elev ",
+    education: "stx",
+    coherent: "ja",
+    programmeStart: "2022-08-10",
+    ...over,
+  });
+  it("makes an examinee with the normalised CPR", () => {
+    expect(parseExamineeRow(er()).value).toEqual({ id: "e1", cpr, name: "Test Elev", education: "stx", coherent: true, programmeStart: "2022-08-10" });
+  });
+  it.each([
+    [{ cpr: "150306-12" }, ["id.cpr.format"]],
+    [{ education: "folkeskole" }, ["eksamen.input.education"]],
+    [{ coherent: "måske" }, ["eksamen.input.coherent"]],
+    [{ programmeStart: "aug 2022" }, ["eksamen.input.programme-start"]],
+    [{ name: "" }, ["eksamen.input.name"]],
+  ] as const)("%j → %j, nothing made", (over, rules) => {
+    const d = parseExamineeRow(er(over));
+    expect(d.value).toBeNull();
+    expect(d.because.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual(rules);
+    expect(JSON.stringify(d.because)).not.toContain(cpr.slice(6));
   });
 });

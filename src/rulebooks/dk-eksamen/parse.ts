@@ -5,9 +5,10 @@
  */
 import { decision, type Decision, type Finding } from "../../kernel/law.ts";
 import { parseGrade7 } from "../../kernel/grades/seven-step.ts";
+import { parseCpr } from "../../kernel/ids/cpr.ts";
 import { parseIsoDate } from "../../kernel/time/date.ts";
 import { exFinding } from "./cite.ts";
-import { COMPONENTS, EDUCATIONS, LEVELS, type Component, type Education, type ExamGrade, type GradePart, type Level, type StandpunktGrade, type Subject } from "./model.ts";
+import { COMPONENTS, EDUCATIONS, LEVELS, type Component, type Education, type ExamGrade, type Examinee, type GradePart, type Level, type StandpunktGrade, type Subject } from "./model.ts";
 
 const clip = (s: string) => (s.length > 20 ? `${s.slice(0, 20)}…` : s);
 
@@ -156,4 +157,66 @@ export function parseStandpunktRow(row: GradeRowInput): Decision<StandpunktGrade
   const c = parseCommon(row);
   if (c.value === null) return decision<StandpunktGrade | null>(null, c.because);
   return decision<StandpunktGrade | null>({ id: row.id, examineeId: row.examineeId, ...c.value }, c.because);
+}
+
+/** An examinee as typed. */
+export interface ExamineeRowInput {
+  id: string;
+  cpr: string;
+  name: string;
+  education: string;
+  /** "ja"/"nej", "yes"/"no", "true"/"false": a coherent programme (§ 42, stk. 1) rather than single subjects. */
+  coherent: string;
+  /** When the 2-, 3- or 4-year course began (§ 58, stk. 3). */
+  programmeStart: string;
+}
+
+const YES = new Set(["ja", "yes", "true", "1"]);
+const NO = new Set(["nej", "no", "false", "0"]);
+
+/**
+ * An examinee from a form or a file: the CPR number through the kernel's parser (its findings cite facts.md and never
+ * echo the full number), the education, the coherent flag and the course start. Value null when any field is bad.
+ */
+export function parseExamineeRow(row: ExamineeRowInput): Decision<Examinee | null> {
+  const because: Finding[] = [];
+  const cpr = parseCpr(row.cpr, "cpr");
+  because.push(...cpr.because);
+  const edu = parseEducation(row.education);
+  because.push(...edu.because);
+  const c = row.coherent.trim().toLowerCase();
+  const coherent = YES.has(c) ? true : NO.has(c) ? false : undefined;
+  if (coherent === undefined)
+    because.push(
+      exFinding(
+        "input.coherent",
+        "error",
+        "§ 42, stk. 1",
+        `Field "coherent": "${clip(row.coherent)}" is neither yes nor no (a coherent programme or single subjects).`,
+        `Feltet "coherent": "${clip(row.coherent)}" er hverken ja eller nej (sammenhængende uddannelse eller enkeltfag).`,
+        "coherent",
+        clip(row.coherent),
+      ),
+    );
+  const start = parseIsoDate(row.programmeStart.trim());
+  if (start === undefined)
+    because.push(
+      exFinding(
+        "input.programme-start",
+        "error",
+        "§ 58, stk. 3",
+        `Field "programmeStart": "${clip(row.programmeStart)}" is not a date (YYYY-MM-DD); the course start decides which § 40 applies.`,
+        `Feltet "programmeStart": "${clip(row.programmeStart)}" er ikke en dato (ÅÅÅÅ-MM-DD); forløbets start afgør, hvilken § 40 der gælder.`,
+        "programmeStart",
+        clip(row.programmeStart),
+      ),
+    );
+  if (row.name.trim() === "")
+    because.push(exFinding("input.name", "error", "§ 34, stk. 1", 'Field "name": the name is missing (it is printed on the certificate).', 'Feltet "name": navnet mangler (det skrives på beviset).', "name"));
+  if (because.some((f) => f.severity === "error") || cpr.value === null || edu.value === null || coherent === undefined || start === undefined)
+    return decision<Examinee | null>(null, because);
+  return decision<Examinee | null>(
+    { id: row.id, cpr: cpr.value, name: row.name.trim(), education: edu.value, coherent, programmeStart: start },
+    because,
+  );
 }
