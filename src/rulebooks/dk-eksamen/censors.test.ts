@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dateBetween } from "../../kernel/ids/testing.ts";
 import { addDays } from "../../kernel/time/date.ts";
-import { assessors, censorEligibility, censorReplacement, censorshipWindowStart, type CensorshipRecord, type CensoredExam } from "./censors.ts";
+import { assessors, censorEligibility, censorReplacement, censorshipWindowStart, keepNotesUntil, type CensorshipRecord, type CensoredExam } from "./censors.ts";
 
 const errs = (fs: readonly { rule: string; severity: string }[]) => fs.filter((f) => f.severity === "error").map((f) => f.rule);
 const C = { id: "c1", employedAt: ["inst-b"] };
@@ -103,5 +103,14 @@ describe("§ 31 who assesses", () => {
     const d = assessors({ education: "avu", answer: ["oral"], setBy: "institution", examDate: "2025-06-10" });
     expect(d.value.censorTaskBy).toBe("censor-institution");
     expect(d.because.map((f) => f.cite.ref)).toEqual(["§ 31, stk. 1", "§ 25, stk. 2"]);
+  });
+});
+
+describe("§ 29, stk. 3 notes kept 1 year", () => {
+  it.each([
+    ["2025-06-10", "2026-06-10"],
+    ["2024-02-29", "2025-02-28"],
+  ] as const)("exam %s → keep until %s", (d, until) => {
+    expect(keepNotesUntil(d)).toBe(until);
   });
 });

@@ -245,3 +245,9 @@ export function assessors(input: AssessmentInput): Decision<Assessors> {
   }
   return decision({ examiner: true, censors: 1, censorTaskBy: taskBy() }, fs);
 }
+
+/**
+ * § 29, stk. 3: "Censor og eksaminator skal gøre notater om præstationen og karakterfastsættelsen … Notaterne skal
+ * opbevares i 1 år." The last day the notes must be kept: the same date a year after the exam (29 February → 28 February).
+ */
+export const keepNotesUntil = (examDate: IsoDate): IsoDate => addMonths(examDate, 12);

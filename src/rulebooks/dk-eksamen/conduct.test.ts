@@ -14,6 +14,7 @@ import {
   expulsionConsequences,
   lateOrAbsent,
   latestCensorMaterialDate,
+  productOwner,
   specialConditions,
   type DrawInput,
 } from "./conduct.ts";
@@ -193,5 +194,20 @@ describe("§ 20 cheating and expulsion", () => {
     expect(checkDeclaration(true, false).map((f) => f.cite.ref)).toEqual(["§ 20, stk. 5"]);
     expect(checkDeclaration(true, true)).toEqual([]);
     expect(checkDeclaration(false, false)).toEqual([]);
+  });
+});
+
+describe("§ 56 products of the exam", () => {
+  it.each([
+    ["2025-06-20", "2025-08-20", undefined, "examinee", "the last day of the 2 months"],
+    ["2025-06-20", "2025-08-21", undefined, "institution", "the day after"],
+    ["2025-06-20", "2025-12-01", "2025-08-20", "examinee", "claimed on the last day"],
+    ["2025-06-20", "2025-12-01", "2025-08-21", "institution", "claimed a day late"],
+    ["2025-12-31", "2026-02-28", undefined, "examinee", "31 December + 2 months = 28 February"],
+    ["2025-12-31", "2026-03-01", undefined, "institution", "… and 1 March is after"],
+  ] as const)("notified %s, on %s, claimed %s → %s (%s)", (notified, on, claimed, owner, _why) => {
+    const d = productOwner(notified, on, claimed);
+    expect(d.value).toBe(owner);
+    expect(d.because[0]?.cite.ref).toBe("§ 56, stk. 2");
   });
 });

@@ -424,3 +424,23 @@ export function checkDeclaration(written: boolean, signed: boolean): Finding[] {
   if (!written || signed) return [];
   return [f002("cheating.declaration-missing", "error", "§ 20, stk. 5", "The written answer lacks the examinee's signed declaration that it was made without unlawful help.", "Den skriftlige besvarelse mangler eksaminandens underskrift på, at den er udfærdiget uden uretmæssig hjælp.", "signed", false)];
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// § 56 — products of an exam
+
+/**
+ * § 56, stk. 2: the examinee owns the products of an exam (against payment for materials); "Hvis eksaminanden ikke gør
+ * ejendomsretten gældende inden for 2 måneder, efter at resultatet af bedømmelsen er meddelt, overgår ejendomsretten til
+ * institutionen." The last day to claim is the same date 2 months later (clamped to the month's end: 31 March → 31 May,
+ * 31 December → 28/29 February). Value: who owns the product on `on`.
+ */
+export function productOwner(resultNotifiedOn: IsoDate, on: IsoDate, claimedOn?: IsoDate): Decision<"examinee" | "institution"> {
+  const last = addMonths(resultNotifiedOn, 2);
+  if (claimedOn !== undefined && claimedOn <= last) {
+    return decision("examinee", [f002("product.claimed", "info", "§ 56, stk. 2", `Ownership claimed on ${claimedOn}, within 2 months (by ${last}).`, `Ejendomsretten gjort gældende ${claimedOn}, inden for 2 måneder (senest ${last}).`, "claimedOn", claimedOn)]);
+  }
+  if (on <= last) {
+    return decision("examinee", [f002("product.open", "info", "§ 56, stk. 2", `The examinee can claim the product until ${last}.`, `Eksaminanden kan gøre ejendomsretten gældende til og med ${last}.`, "on", on)]);
+  }
+  return decision("institution", [f002("product.to-institution", "info", "§ 56, stk. 2", `Not claimed by ${last}: ownership has passed to the institution.`, `Ikke gjort gældende senest ${last}: ejendomsretten er overgået til institutionen.`, "on", on)]);
+}
