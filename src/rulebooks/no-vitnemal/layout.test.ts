@@ -285,8 +285,10 @@ describe("§2.9 planPages", () => {
 
   it("two pages: page 1 takes what fits above its signature block, page 2 the rest and the tail", () => {
     const plan = planPages(items, h, { firstOnly: 300, firstOfMany: 200, lastOfMany: 200, middle: 300 });
-    expect(plan.pages.map((p) => p.items.length)).toEqual([20, 11]);
-    expect(plan.pages.flatMap((p) => p.items)).toEqual(items);
+    expect(plan.pages.map((p) => p.items.length)).toEqual([20, 12]);
+    // page 2 repeats the fagtype heading of the group it continues; otherwise every item once, in order
+    expect(plan.pages[1]!.items[0]).toEqual({ kind: "heading", group: doc.groups[0], continued: true });
+    expect(plan.pages.flatMap((p) => p.items).filter((it) => !(it.kind === "heading" && it.continued))).toEqual(items);
   });
 
   it("a heading is never left alone at the foot of a page", () => {
@@ -303,6 +305,7 @@ describe("§2.9 planPages", () => {
 
   it("beyond two pages the same rule continues (decision: the seed names only two)", () => {
     const plan = planPages(items, h, { firstOnly: 50, firstOfMany: 100, lastOfMany: 100, middle: 150 });
-    expect(plan.pages.map((p) => p.items.length)).toEqual([10, 15, 6]);
+    expect(plan.pages.map((p) => p.items.length)).toEqual([10, 15, 8]); // pages 2 and 3 start with the repeated heading
+    expect(plan.pages.map((p) => p.items.filter((it) => it.kind === "row").length)).toEqual([9, 14, 7]);
   });
 });

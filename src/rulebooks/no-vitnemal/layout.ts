@@ -209,6 +209,8 @@ export interface DocumentLabels {
   hours: string;
   merknader: string;
   continued: string;
+  /** After a fagtype heading repeated on a continuation page. */
+  groupContinued: string;
   duplicate: string;
   duplicateIssued: string;
 }
@@ -351,6 +353,7 @@ export const TEXTS: Record<LayoutLang, LangTexts> = {
       hours: "timer",
       merknader: "Merknader",
       continued: "forts. fra side",
+      groupContinued: "(forts.)",
       duplicate: "DUPLIKAT",
       duplicateIssued: "Duplikat utstedt",
     },
@@ -389,6 +392,7 @@ export const TEXTS: Record<LayoutLang, LangTexts> = {
       hours: "timar",
       merknader: "Merknader",
       continued: "forts. frå side",
+      groupContinued: "(forts.)",
       duplicate: "DUPLIKAT",
       duplicateIssued: "Duplikat skrive ut",
     },
@@ -427,6 +431,7 @@ export const TEXTS: Record<LayoutLang, LangTexts> = {
       hours: "hours",
       merknader: "Remarks",
       continued: "cont. from page",
+      groupContinued: "(cont.)",
       duplicate: "DUPLICATE",
       duplicateIssued: "Duplicate issued",
     },
@@ -666,8 +671,11 @@ export function subjectLines(doc: VitnemalDocument): SubjectLine[] {
 // ---------------------------------------------------------------------------------------------------------------------
 // Pages (§2.9)
 
-/** One item of the subject table as it flows down the page: a fagtype heading or a subject line. */
-export type FlowItem = { kind: "heading"; group: SubjectGroup } | { kind: "row"; row: SubjectLine; group: SubjectGroup };
+/**
+ * One item of the subject table as it flows down the page: a fagtype heading or a subject line. A heading with
+ * `continued` repeats the fagtype at the top of a continuation page whose first line belongs to a group begun before.
+ */
+export type FlowItem = { kind: "heading"; group: SubjectGroup; continued?: boolean } | { kind: "row"; row: SubjectLine; group: SubjectGroup };
 
 export function flowItems(doc: VitnemalDocument): FlowItem[] {
   return doc.groups.flatMap((g): FlowItem[] => [{ kind: "heading", group: g }, ...g.rows.map((row) => ({ kind: "row" as const, row, group: g }))]);
@@ -702,16 +710,21 @@ export function planPages(items: readonly FlowItem[], height: (item: FlowItem) =
 
   const pages: { items: FlowItem[] }[] = [];
   let i = 0;
-  const fill = (room: number): FlowItem[] => {
-    const out: FlowItem[] = [];
-    let used = 0;
+  // a continuation page whose first line belongs to a group begun earlier repeats that group's heading
+  const carry = (): FlowItem[] => {
+    const it = items[i];
+    return it && it.kind === "row" ? [{ kind: "heading", group: it.group, continued: true }] : [];
+  };
+  const fill = (room: number, prefix: FlowItem[]): FlowItem[] => {
+    const out: FlowItem[] = [...prefix];
+    let used = prefix.reduce((s, it) => s + height(it), 0);
     while (i < items.length) {
       const it = items[i]!;
       const h = height(it);
       // keep a heading with the row after it
       const next = items[i + 1];
       const need = it.kind === "heading" && next ? h + height(next) : h;
-      if (used + need > room && out.length > 0) break;
+      if (used + need > room && out.length > prefix.length) break;
       out.push(it);
       used += h;
       i++;
@@ -719,14 +732,15 @@ export function planPages(items: readonly FlowItem[], height: (item: FlowItem) =
     }
     return out;
   };
-  pages.push({ items: fill(space.firstOfMany) });
+  pages.push({ items: fill(space.firstOfMany, []) });
   for (;;) {
-    const rest = items.slice(i).reduce((s, it) => s + height(it), 0);
+    const prefix = carry();
+    const rest = [...prefix, ...items.slice(i)].reduce((s, it) => s + height(it), 0);
     if (rest <= space.lastOfMany) {
-      pages.push({ items: items.slice(i) });
+      pages.push({ items: [...prefix, ...items.slice(i)] });
       break;
     }
-    pages.push({ items: fill(space.middle) });
+    pages.push({ items: fill(space.middle, prefix) });
     if (i >= items.length) {
       pages.push({ items: [] }); // only the tail is left
       break;

@@ -280,6 +280,7 @@ describe("PDF over two pages (§2.9)", async () => {
       "forts. fra side 1",
       "Omfang",
       "Merknader",
+      "programfag (forts.)", // the fagtype continued from page 1 is repeated
       "Sum omfang",
       "Fravær",
       "Førstegangsvitnemål",

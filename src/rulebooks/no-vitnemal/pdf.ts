@@ -153,9 +153,10 @@ function itemHeight(p: Painter, item: FlowItem): number {
   return h;
 }
 
-function drawItem(p: Painter, item: FlowItem, y: number): number {
+function drawItem(p: Painter, doc: VitnemalDocument, item: FlowItem, y: number): number {
   if (item.kind === "heading") {
-    p.line(item.group.heading, COLUMNS.code.x + PAD, y + 2, { bold: true });
+    const text = item.continued ? `${item.group.heading} ${doc.labels.groupContinued}` : item.group.heading;
+    p.line(text, COLUMNS.code.x + PAD, y + 2, { bold: true });
     return itemHeight(p, item);
   }
   let h = 0;
@@ -363,7 +364,7 @@ export async function renderVitnemalPdf(doc: VitnemalDocument, o: RenderOptions 
     drawDuplicateMark(p, doc);
     let y = MARGIN_TOP + (i === 0 ? drawTop(p, doc, true) : drawContinuationTop(p, doc, i, true));
     y += drawHeader(p, doc, y);
-    for (const it of items) y += drawItem(p, it, y);
+    for (const it of items) y += drawItem(p, doc, it, y);
     // §2.9: «en linje» under the last subject of a page that continues; §2.7 «den stiplede linjen» before the tail
     p.rule(y + 2, last);
     if (last) drawTail(p, doc, y + 4, true);
