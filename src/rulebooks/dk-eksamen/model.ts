@@ -196,6 +196,11 @@ export interface ExamGrade {
   grade: Grade7;
   /** The day the exam was held (its last day for a multi-day exam). */
   date: IsoDate;
+  /**
+   * When the grade was made known to the examinee: "Når bedømmelsen af en prøve foreligger, meddeles bedømmelsen
+   * straks eksaminanden." (§ 33). The complaint deadline runs from here (§ 47, stk. 2). Absent = not yet announced.
+   */
+  announcedOn?: IsoDate;
   termId?: string;
   /**
    * `void`: "Bortvisning fra en prøve ... medfører, at eventuelle karakterer bortfalder" (§ 20, stk. 4): the grade is
