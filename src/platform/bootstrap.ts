@@ -46,6 +46,8 @@ export const DEMO_INSTITUTIONS: readonly { code: string; name: string; country: 
   { code: "280728", name: "AMU Nord (demo)", country: "DK", modules: ["amu"] },
   { code: "101005", name: "Nørrebro Skole (demo)", country: "DK", modules: ["sprogprove"] },
   { code: "990100", name: "AUB – Arbejdsgivernes Uddannelsesbidrag (demo)", country: "DK", modules: ["aub"] },
+  // A Norwegian upper-secondary school; its code is a (synthetic) organisasjonsnummer with a valid check digit.
+  { code: "921234562", name: "Nordlys videregående skole (demo)", country: "NO", modules: ["vitnemal"] },
 ];
 
 /** The demo users and their fixed passwords (also used by the browser tests). */
@@ -69,6 +71,8 @@ export const DEMO_USERS: readonly { email: string; name: string; password: strin
   { email: "laerer@skole.example", name: "Lars Lærer", password: "demo-skole-laerer", memberships: [{ code: "101005", role: "laerer" }] },
   { email: "sagsbehandler@aub.example", name: "Sara Sagsbehandler", password: "demo-aub", memberships: [{ code: "990100", role: "tap" }] },
   { email: "admin@aub.example", name: "Aksel AUB-admin", password: "demo-aub-admin", memberships: [{ code: "990100", role: "admin" }] },
+  { email: "radgiver@vgs.example", name: "Randi Rådgiver", password: "demo-vgs", memberships: [{ code: "921234562", role: "tap" }] },
+  { email: "rektor@vgs.example", name: "Rolf Rektor", password: "demo-vgs-rektor", memberships: [{ code: "921234562", role: "leder" }] },
 ];
 
 function defaultInstitution(): { code: string; name: string; country: "DK" | "NO" } {
