@@ -56,6 +56,16 @@ describe("issue (§2.8)", () => {
     expect(d.because.map((f) => f.rule)).toContain("vitnemal.layout.fagkode.twice");
   });
 
+  it("§1.2/§2.11 one valid førstegangsvitnemål per person: a second is refused until the first is cancelled", () => {
+    let log = seeded();
+    const again = issue(log, sampleVitnemal(), { on: "2025-08-01", by });
+    expect(again.value).toBeNull();
+    expect(again.because.map((f) => [f.rule, f.value])).toEqual([["vitnemal.issue.forstegang-twice", "V97456781420250001"]]);
+    expect(issue(log, sampleVitnemal({ forstegangs: false, merknader: [] }), { on: "2025-08-01", by }).value).not.toBeNull();
+    log = append(log, [cancel(log, "V97456781420250001", { on: "2025-08-01", by, reason: "FEI" }).value!]);
+    expect(issue(log, sampleVitnemal(), { on: "2025-08-02", by }).value!.print.documentNumber).toBe("V97456781420250002");
+  });
+
   it("refuses an invalid date and an issuer without a valid orgnr", () => {
     expect(issue([], sampleVitnemal(), { on: "2025-13-01", by }).because.map((f) => f.rule)).toEqual(["vitnemal.issue.date"]);
     expect(
@@ -107,6 +117,8 @@ describe("change: a new document and number, the old one cancelled (§2.8)", () 
     expect(d.because.map((f) => [f.rule, f.severity])).toContainEqual(["vitnemal.issue.other-issuer", "warning"]);
   });
 
+  // not førstegangsvitnemål: a person may hold several ordinary documents
+  const plain = () => sampleVitnemal({ forstegangs: false, merknader: [] });
   it("property: after any sequence of issues and changes every number is distinct and at most one per chain is valid", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom("issue", "change"), { minLength: 1, maxLength: 25 }), (ops) => {
@@ -115,8 +127,8 @@ describe("change: a new document and number, the old one cancelled (§2.8)", () 
           const valid = [...documents(log).values()].filter((d) => d.status === "valid");
           const d =
             op === "change" && valid.length > 0
-              ? change(log, valid[0]!.number, sampleVitnemal(), { on: "2025-10-01", by, reason: "FEI" })
-              : issue(log, sampleVitnemal(), { on: "2025-10-01", by });
+              ? change(log, valid[0]!.number, plain(), { on: "2025-10-01", by, reason: "FEI" })
+              : issue(log, plain(), { on: "2025-10-01", by });
           log = append(log, d.value!.events);
         }
         const nums = usedNumbers(log);

@@ -135,10 +135,32 @@ export function issue(log: IssuanceLog, content: VitnemalInput, o: { on: IsoDate
   if (n.value === null) return nope(n.because);
   const document: VitnemalInput = { ...content, documentNumber: n.value, issuedOn: o.on, duplicate: null };
   const layout = arrangeDocument(document);
-  if (hasErrors(layout.because)) return nope([...n.because, ...layout.because]);
+  const twice = content.forstegangs === true ? validForstegangs(log, content.person.fodselsnummer, o.replaces) : [];
+  const one: Finding[] = twice.map((other) =>
+    vmFinding(
+      "issue.forstegang-twice",
+      "error",
+      "2.11",
+      `Personen har allerede et gyldig førstegangsvitnemål (${other}); det må annulleres før et nytt førstegangsvitnemål utstedes.`,
+      `The person already holds a valid førstegangsvitnemål (${other}); it must be cancelled before another is issued.`,
+      "forstegangs",
+      other,
+    ),
+  );
+  if (hasErrors(layout.because) || one.length > 0) return nope([...n.because, ...layout.because, ...one]);
   const ev: IssuedEvent = { type: "issued", seq: log.length + 1, number: n.value, reason: o.reason ?? "new", document, on: o.on, by: o.by };
   if (o.replaces !== undefined) ev.replaces = o.replaces;
   return decision<Outcome | null>({ events: [ev], print: document }, [...n.because, ...layout.because]);
+}
+
+/**
+ * The valid førstegangsvitnemål of a person, other than `except`. A person holds at most one: §2.11 requires the
+ * original to be annulled when a førstegangsvitnemål is duplicated with a new number, and a change cancels the old one.
+ */
+function validForstegangs(log: IssuanceLog, fnr: string, except?: string): string[] {
+  return [...documents(log).values()]
+    .filter((d) => d.status === "valid" && d.number !== except && d.issued.document.forstegangs === true && d.issued.document.person.fodselsnummer === fnr)
+    .map((d) => d.number);
 }
 
 function find(log: IssuanceLog, number: string, what: string): Decision<DocState | null> {
