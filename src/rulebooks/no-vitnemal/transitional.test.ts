@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { famCodes, vmmCodes } from "./entry.ts";
 import { hy, line } from "./testing.ts";
 import {
+  bedriftsokonomiEntries,
   checkAtLeastOneKlSubject,
   checkR94ProgrammeArea,
   preR94Entry,
@@ -130,3 +131,22 @@ describe("§13.7 R94 documents, §13.8 before R94", () => {
     expect(preR94Entry({ klFagkode: "MAT1011", passedYear: 1995 }).because.map((f) => f.severity)).toContain("warning");
   });
 });
+
+describe("§13.5 bedriftsøkonomi I", () => {
+  it("geografi Fritatt + FAM30; AA6010 as SAM3029 with the R94 grade and FAM13", () => {
+    const d = r94BedriftsokonomiCase("SAM3029", true);
+    expect(d.value.map((e) => [e.fagkode, e.standpunkt, famCodes(e)])).toEqual([
+      ["GEO1001", "F", ["FAM30"]],
+      ["SAM3029", 5, ["FAM13"]],
+    ]);
+    expect(errs(d.because)).toEqual([]);
+  });
+  it.each([
+    ["another replacement code → error", "SAM3001", true, ["vitnemal.transitional.bedriftsokonomi-code"]],
+    ["no nyere historie on vg3 in KL → error", "SAM3033", false, ["vitnemal.transitional.bedriftsokonomi-historie"]],
+  ] as const)("§13.5 %s", (_n, code, hist, errors) => expect(errs(r94BedriftsokonomiCase(code, hist).because)).toEqual(errors));
+});
+
+function r94BedriftsokonomiCase(replacement: string, nyereHistorieVg3InKL: boolean) {
+  return bedriftsokonomiEntries({ geografiFagkode: "GEO1001", replacement, grade: 5, assessed: hy("V2004"), nyereHistorieVg3InKL });
+}

@@ -220,3 +220,35 @@ export function r94DocumentAllowed(p: { lastPassed: HalfYear; series?: "7000" | 
     ),
   ]);
 }
+
+/** §13.5 the valgfrie programfag that AA6010 Bedriftsøkonomi I from R94 may be entered as. */
+export const BEDRIFTSOKONOMI_REPLACEMENTS = ["SAM3029", "SAM3033"] as const;
+
+/**
+ * §13.5 Bedriftsøkonomi I: "• Geografi fører dere med omfang og fagkode i Kunnskapsløftet. Dere fører «Fritatt» i
+ * rubrikk for standpunktkarakter og FAM30 «Bestått VKI ØA R94». • Historie fører dere med fagkode og akkumulert omfang
+ * etter vg3. … • Faget AA6010 Bedriftsøkonomi I fra R94 fører dere som følgende valgfrie programfag: Entreprenørskap og
+ * bedriftsutvikling 2 (SAM 3029) eller økonomistyring (SAM3033)." "Godskrivingen av hele historiefaget gjelder bare
+ * elever som fullfører nyere historie på vg3 i Kunnskapsløftet."
+ */
+export function bedriftsokonomiEntries(b: {
+  geografiFagkode: string;
+  replacement: string;
+  grade: number;
+  assessed: HalfYear;
+  /** Nyere historie completed on vg3 in Kunnskapsløftet (needed for the whole history subject to be credited). */
+  nyereHistorieVg3InKL: boolean;
+}): Decision<Entry[]> {
+  const because: Finding[] = [];
+  if (!(BEDRIFTSOKONOMI_REPLACEMENTS as readonly string[]).includes(b.replacement))
+    because.push(f("bedriftsokonomi-code", "error", "13.5", `AA6010 Bedriftsøkonomi I føres som SAM3029 eller SAM3033, ikke ${b.replacement}.`, `AA6010 is entered as SAM3029 or SAM3033, not ${b.replacement}.`, b.replacement, b.replacement));
+  if (!b.nyereHistorieVg3InKL)
+    because.push(f("bedriftsokonomi-historie", "error", "13.5", "Godskrivingen av hele historiefaget gjelder bare elever som fullfører nyere historie på vg3 i Kunnskapsløftet.", "The whole history subject is credited only when nyere historie is completed on vg3 in Kunnskapsløftet.", "historie"));
+  return decision(
+    [
+      entry(b.geografiFagkode, { standpunkt: "F", year: b.assessed, fam: [use("FAM30", "13.5")] }),
+      entry(b.replacement, { standpunkt: r94Grade(b.grade) ?? 1, year: b.assessed, fam: [use("FAM13", "13.5", { fagkode: "AA6010" })] }),
+    ],
+    because,
+  );
+}

@@ -4,6 +4,7 @@ import type { ApprenticeshipContract } from "./model.ts";
 import { hy, line } from "./testing.ts";
 import {
   candidateTestDocumentEntry,
+  checkAviationCode,
   crossoverFam12Entry,
   crossoverKroppsovingCode,
   crossoverNorskEntry,
@@ -214,4 +215,13 @@ describe("vmm29 — §9.11", () => {
     ["2022-01-31", "2022-02-28", 0],
     ["2022-01-31", "2022-03-31", 2],
   ])("§9.11 whole months %s → %s = %i", (a, b, n) => expect(wholeMonthsBetween(a, b)).toBe(n));
+});
+
+describe("checkAviationCode — §9.7", () => {
+  it.each([
+    ["FLY3012", "flytekniske", []],
+    ["AVI3010", "avioniker", []],
+    ["AVI3011", "flytekniske", ["vitnemal.vocational.aviation-code"]],
+    ["FLY3013", "avioniker", ["vitnemal.vocational.aviation-code"]],
+  ] as const)("§9.7 %s for %s", (code, prog, rules) => expect(checkAviationCode(code, prog).map((x) => x.rule)).toEqual(rules));
 });

@@ -348,3 +348,24 @@ export function vmm29(c: ApprenticeshipContract, on: IsoDate): Decision<Entry | 
   );
   return decision(entry("", { vmm: [use("VMM29", "9.11", params)], onlyOn: "kompetansebevis" }), because);
 }
+
+/**
+ * §9.7 "Når elevene tar flytekniske fag på vg3, skal dere føre FLY3XXX. Når elevene tar avionikerfaget på vg3, skal dere
+ * føre AVI3XXX. Selv om noen av våre fagkoder viser til den samme kompetansen i det internasjonale systemet, skal dere
+ * likevel føre kode knyttet til programområde."
+ */
+export function checkAviationCode(fagkode: string, programme: "flytekniske" | "avioniker"): Finding[] {
+  const prefix = programme === "avioniker" ? "AVI3" : "FLY3";
+  if (fagkode.toUpperCase().startsWith(prefix)) return [];
+  return [
+    f(
+      "aviation-code",
+      "error",
+      "9.7",
+      `${fagkode}: ${programme === "avioniker" ? "avionikerfaget" : "flytekniske fag"} på vg3 føres med ${prefix}XXX-koder knyttet til programområdet, også når en annen kode viser samme kompetanse.`,
+      `${fagkode}: ${programme} on vg3 takes the programme area's ${prefix}XXX codes, even where another code shows the same competence.`,
+      fagkode,
+      fagkode,
+    ),
+  ];
+}
