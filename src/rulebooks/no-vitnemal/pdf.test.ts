@@ -310,6 +310,22 @@ describe("PDF over two pages (§2.9)", async () => {
     ]);
   });
 
+  it("§2.8 «Sted, dato, skole og to underskrifter skal alltid komme samme sted»; §2.9 «Side x av 2» under the signatures at the right", () => {
+    const ws = words(bytes);
+    const at = (p: number, t: string) => ws.find((w) => w.page === p && w.text === t)!;
+    for (const t of ["Bergen,", "Nordli", "Per", "Siri"]) {
+      const pos = [1, 2, 3].map((p) => [at(p, t).xMin.toFixed(1), at(p, t).yMin.toFixed(1)].join(","));
+      expect(new Set(pos).size, t).toBe(1);
+    }
+    for (const p of [1, 2]) {
+      const side = ws.filter((w) => w.page === p && w.text === "Side").at(-1)!;
+      expect(side.yMin).toBeGreaterThan(at(p, "Per").yMax);
+      const of = ws.filter((w) => w.page === p && w.yMin === side.yMin).at(-1)!;
+      expect(of.text).toBe("2");
+      expect(of.xMax).toBeCloseTo(GEOMETRY.MARGIN_X + GEOMETRY.CONTENT_W, 0);
+    }
+  });
+
   it("PNG: page 2 exists and has ink; nothing is drawn in the side margins; table text stays above the signature band", () => {
     const dpi = 50;
     const imgs = pngPages(bytes, dpi);
