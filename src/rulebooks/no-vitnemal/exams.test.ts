@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { famCodes, vmmCodes, applyEntry } from "./entry.ts";
 import { checkExamForm, examEntries, privatistImprovement } from "./exams.ts";
@@ -137,5 +138,33 @@ describe("privatistImprovement — §6.12", () => {
   ].map((r) => [`§${r.ref} ${r.s.standpunktGrades} standpunkt, ${r.s.privatistExams} exams${r.s.fremmedsprak ? ", fremmedspråk" : ""} → ${r.mustTake}`, r] as const))("%s", (_t, { s, mustTake, fall }) => {
     const d = privatistImprovement(s);
     expect(d.value).toEqual({ mustTake, underlyingGradesFallAway: fall });
+  });
+});
+
+describe("§6.1 property: every exam case keeps the exam form and the year the exam should have been taken", () => {
+  const outcome = fc.oneof(
+    fc.constantFrom<ExamOutcome>(
+      { kind: "bortvist" },
+      { kind: "fusk" },
+      { kind: "annulledByUdir" },
+      { kind: "annulledByUdir", dispensation: disp },
+      { kind: "annulledAfterComplaint" },
+      { kind: "annulled20230522" },
+      { kind: "avlyst", reason: "streik", neededForVitnemal: true },
+      { kind: "avlyst", reason: "streik", dispensation: disp, neededForVitnemal: true },
+    ),
+    fc.boolean().map((documented): ExamOutcome => ({ kind: "notMet", documented })),
+    fc.constantFrom(1, 2, 3, 4, 5, 6).map((g): ExamOutcome => ({ kind: "graded", result: g as 1 | 2 | 3 | 4 | 5 | 6 })),
+  );
+  it("form and year are kept, every finding cites seed 003 §6", () => {
+    fc.assert(
+      fc.property(outcome, fc.constantFrom("S" as const, "M" as const, "MP" as const, "P" as const), fc.integer({ min: 2008, max: 2030 }), fc.constantFrom("V" as const, "H" as const), (o, form, year, half) => {
+        const d = examEntries(ev(o, { form, halfYear: { year, half } }));
+        const first = d.value[0]!;
+        expect(first.examForm).toBe(form);
+        expect(first.year).toEqual({ year, half });
+        for (const f of d.because) expect([f.cite.seed, f.cite.ref.startsWith("6.") || f.cite.ref.startsWith("3.") || f.cite.ref.startsWith("12.")]).toEqual(["003", true]);
+      }),
+    );
   });
 });
