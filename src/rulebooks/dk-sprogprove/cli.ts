@@ -61,10 +61,15 @@ async function actAs(db: Db, base: Actor, email: string): Promise<Actor> {
   return { userId: u.id, label: `${u.email} (cli)`, institutionId: base.institutionId, roles, via: "cli" };
 }
 
-function printProblem(ctx: CliContext, e: unknown): never {
+/** A refusal: with --json one JSON object (status, findings) and exit code 1; else the findings on stderr. */
+function printProblem(ctx: CliContext, e: unknown): void {
   if (e instanceof ProblemError) {
-    if (ctx.json) process.stdout.write(JSON.stringify({ ok: false, status: e.status, error: e.detail ?? e.title, findings: e.findings }, null, 2) + "\n");
-    else for (const f of e.findings) process.stderr.write(findingLine(f) + "\n");
+    if (ctx.json) {
+      process.stdout.write(JSON.stringify({ ok: false, status: e.status, error: e.detail ?? e.title, findings: e.findings }) + "\n");
+      process.exitCode = 1;
+      return;
+    }
+    for (const f of e.findings) process.stderr.write(findingLine(f) + "\n");
     throw new CliError(e.detail ?? e.title);
   }
   throw e;

@@ -1,0 +1,119 @@
+/**
+ * `bevis sprogprove import|validate|submit|export`, run in-process (main()) on a PGlite data folder: a year with pupils
+ * is registered through the service, then the CLI imports a transfer file, validates, submits (as a TAP user; a lærer
+ * and the admin operator are refused) and writes the XLSX copy, which is read back.
+ */
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../cli/main.ts";
+import { allMigrations } from "../../compose.ts";
+import { openDatabase } from "../../platform/db/connect.ts";
+import { readWorkbook, sheetValues } from "../../platform/render/xlsx.ts";
+import type { Actor } from "../../platform/http/context.ts";
+import { formatCpr } from "../../kernel/ids/cpr.ts";
+import * as service from "./service.ts";
+import { syntheticCpr } from "./testing.ts";
+import { XLSX_SHEETS } from "./xlsx.ts";
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function run(env: Record<string, string | undefined>, ...args: string[]): Promise<Run> {
+  const saved: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) {
+    saved[k] = process.env[k];
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = process.stdout.write.bind(process.stdout);
+  const e = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((s: string | Uint8Array) => (out.push(String(s)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string | Uint8Array) => (err.push(String(s)), true)) as typeof process.stderr.write;
+  const savedExit = process.exitCode;
+  try {
+    const code = await main(["node", "bevis", ...args]);
+    const exit = process.exitCode ?? 0;
+    return { code: code || Number(exit), out: out.join(""), err: err.join("") };
+  } finally {
+    process.exitCode = savedExit;
+    process.stdout.write = o;
+    process.stderr.write = e;
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+describe("bevis sprogprove CLI on pglite", () => {
+  const dir = mkdtempSync(join(tmpdir(), "bevis-sp-cli-"));
+  const env = { BEVIS_DATA: dir, DATABASE_URL: undefined };
+  const year = "2040/41"; // open until 5 September 2041, whatever today is
+  const cpr = (n: number) => syntheticCpr(700 + n);
+  beforeAll(async () => {
+    expect((await run(env, "migrate")).code).toBe(0);
+    expect((await run(env, "institution", "add", "--code", "101099", "--name", "CLI-skolen")).code).toBe(0);
+    expect((await run(env, "user", "add", "--email", "tap@cli.example", "--role", "tap")).code).toBe(0);
+    expect((await run(env, "user", "add", "--email", "laerer@cli.example", "--role", "laerer")).code).toBe(0);
+    const db = await openDatabase({ dataDir: dir, migrations: allMigrations });
+    try {
+      const inst = await db.kysely.selectFrom("institution").select("id").where("code", "=", "101099").executeTakeFirstOrThrow();
+      const a: Actor = { userId: null, label: "t", institutionId: inst.id, roles: ["tap"], via: "cli" };
+      const on = { on: "2040-10-01" };
+      const y = await service.createYear(db, a, { schoolYear: year, coverage: { pupilsTotal: 10, pupilsInListedAreas: 5 }, exemptedCount: 0 }, on);
+      await service.createPupil(db, a, y.id, { cpr: cpr(1), classLevel: 0, toBeTested: true, attempts: [], rykkerOp: true }, on);
+      await service.createPupil(db, a, y.id, { cpr: cpr(2), classLevel: 0, toBeTested: true, attempts: [{ no: 1, result: "Sprogparat" }], rykkerOp: null }, on);
+    } finally {
+      await db.close();
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("import: all or nothing, never overwriting; --json report", async () => {
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, `cpr;forsoeg;resultat\n${cpr(1)};1;Bestået\n`);
+    const r1 = await run(env, "--json", "sprogprove", "import", bad, "--year", year);
+    expect(r1.code).toBe(1);
+    expect(JSON.parse(r1.out).findings[0].rule).toBe("sprogprove.input.result-unknown");
+    const good = join(dir, "good.csv");
+    writeFileSync(good, `cpr;forsoeg;resultat\n${cpr(1)};1;Ikke sprogparat\n${cpr(1)};2;Sprogparat\n${cpr(2)};1;Ikke sprogparat\n`);
+    const r2 = await run(env, "--json", "sprogprove", "import", good, "--year", year);
+    expect(r2.code).toBe(0);
+    const rep = JSON.parse(r2.out);
+    expect(rep.taken).toHaveLength(1);
+    expect(rep.kept).toHaveLength(1);
+    expect(r2.out).not.toContain(cpr(1));
+  });
+
+  it("validate lists the gaps (exit 1); submit needs a Leder/Ledelse/TAP user; export writes the XLSX", async () => {
+    const v = await run(env, "--json", "sprogprove", "validate", "--year", year);
+    expect(v.code).toBe(1);
+    const receipt = JSON.parse(v.out);
+    expect(receipt.complete).toBe(false);
+    expect(receipt.steps["1-bhkl"].map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["sprogprove.attempts.missing-result", "sprogprove.rykker-op.missing"]));
+    const human = await run(env, "sprogprove", "validate", "--year", year);
+    expect(human.out).toMatch(/INCOMPLETE/);
+
+    const refused = await run(env, "--json", "sprogprove", "submit", "--year", year, "--as", "laerer@cli.example");
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.out)).toMatchObject({ status: 403, findings: [{ rule: "sprogprove.role.may-not-submit" }] });
+
+    const s = await run(env, "--json", "sprogprove", "submit", "--year", year, "--as", "tap@cli.example");
+    expect(s.code).toBe(0);
+    expect(JSON.parse(s.out)).toMatchObject({ number: 1, complete: false });
+
+    const out = join(dir, "copy.xlsx");
+    const x = await run(env, "--json", "sprogprove", "export", "--year", year, "--out", out);
+    expect(x.code).toBe(0);
+    const wb = await readWorkbook(readFileSync(out));
+    const rows = sheetValues(wb.getWorksheet(XLSX_SHEETS.bhkl)!);
+    expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining([formatCpr(cpr(1)), formatCpr(cpr(2))]));
+  });
+});
