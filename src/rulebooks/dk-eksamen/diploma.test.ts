@@ -153,6 +153,31 @@ describe("diplomaContent: properties", () => {
       }),
     );
   });
+  it("with standpunkt grades and merits too: independent of input order, never shows a void grade", () => {
+    const arbSp = fc
+      .record({ code: fc.constantFrom(...codes), level: fc.constantFrom("A", "B", "C" as const), part: fc.constantFrom("written", "oral" as const), grade: fc.constantFrom(12, 7, 2, -3), day: fc.integer({ min: 1, max: 28 }) })
+      .map((r) => sp(r.code, r.level, r.part, r.grade, `2024-05-${String(r.day).padStart(2, "0")}`));
+    const arbMerit = fc
+      .record({ code: fc.constantFrom(...codes), level: fc.constantFrom("A", "B", "C" as const), kind: fc.constantFrom("passed", "approved", "grade" as const), grade: fc.constantFrom(12, 4) })
+      .map((r) => merit(r.code, r.level, "oral", r.kind === "grade" ? { kind: "grade", grade: grade7(r.grade) } : { kind: r.kind }));
+    const arbVoid = arbExam.map((x) => ({ ...x, status: "void" as const }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(arbExam, arbVoid), { maxLength: 8 }),
+        fc.array(arbSp, { maxLength: 6 }),
+        fc.array(arbMerit, { maxLength: 3 }),
+        fc.nat(),
+        (xs, sps, ms, seed) => {
+          const rot = <T,>(a: T[]) => (a.length === 0 ? a : [...a.slice(seed % a.length), ...a.slice(0, seed % a.length)].reverse());
+          const a = diplomaContent(record(examinee("stx"), xs, sps, ms));
+          const b = diplomaContent(record(examinee("stx"), rot(xs), rot(sps), rot(ms)));
+          expect(b.value).toEqual(a.value);
+          const voidIds = new Set(xs.filter((x) => x.status === "void").map((x) => x.id));
+          expect(a.value.lines.some((l) => l.from.some((id) => voidIds.has(id)))).toBe(false);
+        },
+      ),
+    );
+  });
   it("shows one exam line per subject/level/part that survives, with the highest grade of that slot", () => {
     fc.assert(
       fc.property(fc.array(arbExam, { maxLength: 12 }), (xs) => {
