@@ -4,6 +4,7 @@ import {
   arrangeDocument,
   assessmentCell,
   compareSubjects,
+  documentStrings,
   DOTTED_LINE,
   FAGTYPE_ORDER,
   flowItems,
@@ -270,6 +271,26 @@ describe("arrangeDocument", () => {
         }),
       ),
     ).toEqual([]);
+  });
+});
+
+describe("documentStrings", () => {
+  it("lists every printed text in reading order", () => {
+    const doc = arrangeDocument(sampleVitnemal()).value;
+    const s = documentStrings(doc);
+    const idx = (t: string) => s.indexOf(t);
+    expect(idx("VITNEMÅL")).toBe(0);
+    for (const [a, b] of [
+      ["Navn: Kari Nordmann", "har i 2025 bestått"],
+      ["STUSP1----", "og har oppnådd generell studiekompetanse"],
+      ["Fellesfag", "ENG1003"],
+      ["ENG1003", "5 fem"],
+      ["REA3024", "Sum omfang"],
+      ["Førstegangsvitnemål", "Bergen, 20.06.2025"],
+      ["Siri Sekretær", "V97456781420250042"],
+    ])
+      expect(idx(a!), `${a} before ${b}`).toBeLessThan(idx(b!));
+    expect(s).not.toContain("");
   });
 });
 

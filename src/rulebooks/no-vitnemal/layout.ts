@@ -663,6 +663,31 @@ export function arrangeDocument(input: VitnemalInput): Decision<VitnemalDocument
   return decision(doc, because);
 }
 
+/**
+ * Every text the document prints, in reading order of the first page (page labels and «forts.» aside): for a check
+ * that the paper shows all of the model, for previews, and for a benchmark against bare text of the same size.
+ */
+export function documentStrings(doc: VitnemalDocument): string[] {
+  const out: string[] = [];
+  if (doc.duplicate) out.push(doc.duplicate.mark);
+  out.push(doc.title, ...doc.identity.map((i) => `${i.label}: ${i.value}`), ...doc.intro);
+  for (const a of doc.programmeAreas) out.push(...[a.code, a.name, a.programme, a.status].filter((x) => x !== ""));
+  out.push(...doc.sluttkompetanse, ...doc.columns.flatMap((c) => c.header.split("\n")));
+  for (const g of doc.groups) {
+    out.push(g.heading);
+    for (const r of g.rows)
+      out.push(...[r.omfang, r.code, r.name, r.standpunkt, r.eksamen, r.eksamensform, r.year, r.merknad].map((c) => c.text).filter((x) => x !== ""));
+  }
+  out.push(doc.labels.sumOmfang, doc.sumOmfang, doc.labels.orden, doc.orden.text, doc.labels.adferd, doc.adferd.text);
+  if (doc.absence.length > 0) out.push(doc.labels.absence);
+  for (const a of doc.absence) out.push(a.label, a.days.text, doc.labels.days, a.hours.text, doc.labels.hours);
+  if (doc.merknader.length > 0) out.push(doc.labels.merknader, ...doc.merknader);
+  if (doc.duplicate) out.push(doc.duplicate.line, doc.duplicate.signatory);
+  out.push(doc.placeDate, doc.issuerName, ...doc.signatories, doc.documentNumber);
+  for (const v of doc.vedlegg) out.push(v.title, ...v.identity.map((i) => `${i.label}: ${i.value}`), ...v.paragraphs);
+  return out;
+}
+
 /** All subject lines in print order. */
 export function subjectLines(doc: VitnemalDocument): SubjectLine[] {
   return doc.groups.flatMap((g) => g.rows);

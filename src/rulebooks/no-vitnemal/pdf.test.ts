@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { pdfFonts, pdfInfo, pdfPages, pdfText } from "../../platform/render/testing.ts";
-import { arrangeDocument, DOTTED_LINE, type VitnemalDocument, type VitnemalInput } from "./layout.ts";
+import { arrangeDocument, documentStrings, DOTTED_LINE, type VitnemalDocument, type VitnemalInput } from "./layout.ts";
 import { sampleKompetansebevis, sampleVitnemal, subject } from "./layout.test-helpers.ts";
 import { COLUMNS, FONT_SIZE, GEOMETRY, NUMBER_SIZE, renderEach, renderVitnemalPdf } from "./pdf.ts";
 
@@ -324,6 +324,14 @@ describe("PDF over two pages (§2.9)", async () => {
       expect(of.text).toBe("2");
       expect(of.xMax).toBeCloseTo(GEOMETRY.MARGIN_X + GEOMETRY.CONTENT_W, 0);
     }
+  });
+
+  it("every text of the render model stands on the paper (each word of documentStrings, as often as the model has it)", () => {
+    const onPaper = new Map<string, number>();
+    for (const w of words(bytes)) onPaper.set(w.text, (onPaper.get(w.text) ?? 0) + 1);
+    const inModel = new Map<string, number>();
+    for (const t of documentStrings(doc)) for (const w of t.split(/\s+/).filter((x) => x !== "")) inModel.set(w, (inModel.get(w) ?? 0) + 1);
+    for (const [w, n] of inModel) expect(onPaper.get(w) ?? 0, w).toBeGreaterThanOrEqual(n);
   });
 
   it("PNG: page 2 exists and has ink; nothing is drawn in the side margins; table text stays above the signature band", () => {
