@@ -92,7 +92,8 @@ export function deductibleDays(d: AbsenceDeduction): Decision<number> {
 }
 
 export interface RecordedAbsence {
-  days: number;
+  /** Null for a part-time pupil whose absence the principal records in hours only (§8.1): dotted line. */
+  days: number | null;
   hours: number;
   /** Days left off under §8.1. */
   deductedDays: number;
@@ -102,9 +103,10 @@ export interface RecordedAbsence {
  * The days and hours printed for one school year after "Fratrekk av fravær": the deductible days of all documented
  * spells, capped at the limit of the year (10, or 14 before 01.08.2010), are taken off the days. Hours are not
  * deducted (the seed counts the deduction in days) and never converted into days. A year abroad without absence in
- * its documentation prints nothing (null: dotted line, §2.7).
+ * its documentation prints nothing (null: dotted line, §2.7). §8.1 "Rektor avgjør om fravær for deltidselever, skal føres
+ * i dager og timer eller bare i timer": `partTimeHoursOnly` leaves the days cell dotted.
  */
-export function recordedAbsence(y: AbsenceYear): Decision<RecordedAbsence | null> {
+export function recordedAbsence(y: AbsenceYear, opts: { partTimeHoursOnly?: boolean } = {}): Decision<RecordedAbsence | null> {
   const because: Finding[] = [];
   if (y.abroadWithoutRecord === true)
     return decision(null, [
@@ -128,6 +130,12 @@ export function recordedAbsence(y: AbsenceYear): Decision<RecordedAbsence | null
     because.push(
       vmFinding("absence.deduction-capped", "info", limit.ref, `${formatSchoolYear(y.schoolYear)}: ${sum} dokumenterte dager, men bare inntil ${limit.days} dager per opplæringsår kan unntas («${limit.quote}»).`, `${formatSchoolYear(y.schoolYear)}: ${sum} documented days, but at most ${limit.days} days a school year can be left off.`, "absence", limit.days),
     );
+  if (opts.partTimeHoursOnly === true) {
+    because.push(
+      vmFinding("absence.part-time-hours-only", "info", "8.1", `${formatSchoolYear(y.schoolYear)}: deltidselev — rektor har bestemt at fraværet føres bare i timer.`, `${formatSchoolYear(y.schoolYear)}: part-time pupil — the principal decided to record hours only.`, "absence"),
+    );
+    return decision({ days: null, hours: y.hours, deductedDays: capped }, because);
+  }
   return decision({ days: Math.max(0, y.days - capped), hours: y.hours, deductedDays: capped }, because);
 }
 
