@@ -406,6 +406,19 @@ describe("PDF variants", () => {
     order(en, ["DIPLOMA", "Name: Kari Nordmann", "has in 2025 passed", "Common core subjects", "4 four", "Total hours", "Absence"]);
   });
 
+  it.each(["nb", "nn", "en"] as const)("§2.4 every word of the column header (%s) lies inside its column", async (lang) => {
+    const doc = arrange(sampleVitnemal({ lang }));
+    const ws = words(await renderVitnemalPdf(doc));
+    const first = ws.find((w) => w.text === doc.columns[0]!.header.split("\n")[0])!;
+    const header = ws.filter((w) => w.yMin >= first.yMin - 3 && w.yMin < first.yMin + 22);
+    expect(header.map((w) => w.text).sort()).toEqual(doc.columns.flatMap((c) => c.header.split(/\s+/)).sort());
+    for (const w of header)
+      expect(
+        Object.values(COLUMNS).some((c) => w.xMin >= c.x - 0.5 && w.xMax <= c.x + c.width + 0.5),
+        `"${w.text}" [${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)}]`,
+      ).toBe(true);
+  });
+
   it("renderEach renders lazily, one document at a time", async () => {
     let pulled = 0;
     function* docs() {

@@ -109,6 +109,11 @@ class Painter {
     return h;
   }
 
+  width(text: string, bold = false, size = FONT_SIZE): number {
+    this.font(bold, size);
+    return this.doc.widthOfString(this.pdf.fit(text));
+  }
+
   measure(text: string, width: number, o: { bold?: boolean; size?: number } = {}): number {
     this.font(o.bold, o.size);
     const s = this.pdf.fit(text);
@@ -181,7 +186,10 @@ function drawHeader(p: Painter, doc: VitnemalDocument, y: number): number {
     // §2.4 «Av plasshensyn kan dere splitte ordene i de tre lengste ledetekstene på to linjer»: one line per part
     c.header.split("\n").forEach((part, i) => {
       const ly = y + 4 + i * p.lineHeight(true, HEADER_SIZE);
-      p.line(part, col.x + PAD, ly, { bold: true, size: HEADER_SIZE, width: col.width - 2 * PAD, align: ALIGN[c.key] ?? "left" });
+      const w = col.width - 2 * PAD;
+      // a part wider than its column is set smaller rather than broken (e.g. English «Exam» over the narrow form column)
+      const size = Math.max(6, Math.min(HEADER_SIZE, (HEADER_SIZE * w) / Math.max(1, p.width(part, true, HEADER_SIZE))));
+      p.line(part, col.x + PAD, ly + (HEADER_SIZE - size), { bold: true, size, width: w + 0.01, align: ALIGN[c.key] ?? "left" });
     });
   }
   p.rule(y + h, true);
