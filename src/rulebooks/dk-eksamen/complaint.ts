@@ -505,7 +505,7 @@ export function complaintDeadlines(c: ComplaintCase, on: IsoDate): ComplaintDead
     const status: ComplaintDeadline["status"] = met !== undefined ? "met" : !active ? "met" : on > due ? "overdue" : "open";
     out.push({ id, party, due, kind, status, daysLeft: daysBetween(on, due), ref });
   };
-  add("file", c.exam.underCustody === true ? "custody-holder" : "examinee", filingDeadline(c.exam), "hard", d.filed, c.state === "none", "§ 47, stk. 2");
+  add("file", "examinee", filingDeadline(c.exam), "hard", d.filed, c.state === "none", "§ 47, stk. 2");
   if (d.statementsDue !== undefined) add("statements", "assessors", d.statementsDue, "normal", d.statementsReceived, c.state === "with-assessors", "§ 49, stk. 1");
   if (d.commentsDue !== undefined) add("comments", c.filedBy ?? "examinee", d.commentsDue, "normal", d.commentsReceived, c.state === "comments", "§ 49, stk. 2");
   if (d.acceptanceDue !== undefined) add("accept", "examinee", d.acceptanceDue, "hard", d.accepted, c.state === "decided", "§ 52, stk. 1");
