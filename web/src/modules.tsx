@@ -8,6 +8,7 @@ import type { ReactNode } from "react";
 import type { Session } from "./App.tsx";
 import type { UiLang } from "./i18n.tsx";
 import { amuModule } from "./amu.module.tsx";
+import { sprogproveModule } from "./sprogprove/module.tsx";
 
 export interface NavItem {
   /** Where the link goes. */
@@ -38,6 +39,6 @@ export interface WebModule {
   afterSwitch?: (path: string) => string | null;
 }
 
-export const MODULES: WebModule[] = [amuModule];
+export const MODULES: WebModule[] = [amuModule, sprogproveModule];
 
 export const moduleOf = (path: string): WebModule | undefined => MODULES.find((m) => path === `/${m.id}` || path.startsWith(`/${m.id}/`));

@@ -1,0 +1,703 @@
+/**
+ * Sprogprøver (seed 001): school years, the pupil list, attempt registration with live findings, the exempted count,
+ * the four submission steps with the receipt, the overview chart and the XLSX copy. API: /api/sprogprove (docs/api.md).
+ */
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import type { Session } from "../App.tsx";
+import { ApiError, get, post, put, type Finding } from "../api.ts";
+import { Banner, CountBadges, Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
+import { formatDateTime, pick, useI18n, useTexts } from "../i18n.tsx";
+import type { WebModule } from "../modules.tsx";
+import { Link, match, navigate } from "../router.tsx";
+import { RESULT_LABEL, TEXTS } from "./texts.ts";
+
+const API = "/api/sprogprove";
+type Result = "sprogparat" | "ikke-sprogparat" | "intet-resultat";
+interface Decision<T> {
+  value: T;
+  because: Finding[];
+}
+interface YearSummary {
+  id: string;
+  schoolYear: string;
+  version: number;
+  closes: string;
+  open: boolean;
+  pupils: number;
+  submissions: number;
+  lastSubmission: { number: number; complete: boolean; createdAt: string } | null;
+}
+interface YearDetail extends YearSummary {
+  covered: Decision<boolean | null>;
+  exemptedCount: number | null;
+  mustResubmit: Decision<boolean>;
+  window: Decision<boolean>;
+}
+interface PupilRow {
+  id: string;
+  cprMasked: string;
+  classLevel: number;
+  toBeTested: boolean | null;
+  results: (Result | null)[];
+  rykkerOp: boolean | null;
+  errors: number;
+  warnings: number;
+}
+interface Attempt {
+  no: number;
+  result: Result | null;
+}
+interface PupilData {
+  id: string;
+  cpr: string;
+  cprMasked: string;
+  classLevel: number;
+  toBeTested: boolean | null;
+  attempts: Attempt[];
+  sommerskole?: boolean;
+  specialPermission?: boolean;
+  previouslyPostponed?: boolean;
+  rykkerOp: boolean | null;
+  version: number;
+}
+interface Receipt {
+  complete: boolean;
+  steps: Record<string, Finding[]>;
+  pupils: Record<string, { cprMasked: string; classLevel: number }>;
+  errors: number;
+  warnings: number;
+}
+interface Submission {
+  id: string;
+  number: number;
+  decidedOn: string;
+  complete: boolean;
+  errors: number;
+  createdAt: string;
+  createdBy: string;
+  receipt?: Receipt;
+}
+interface Overview {
+  levels: { classLevel: number; tested: number; attempts: { no: number; registered: number; sprogparat: number }[] }[];
+}
+
+const STEP_LABELS: Record<string, { da: string; en: string }> = {
+  "1-bhkl": { da: "1) Elever i børnehaveklasse", en: "1) Pupils in børnehaveklassen" },
+  "2-1-9": { da: "2) Elever i 1.-9. klasse", en: "2) Pupils in 1.–9. klasse" },
+  "3-exempted": { da: "3) Fritagne elever", en: "3) Exempted pupils" },
+  "4-submit": { da: "4) Indberetning", en: "4) Submission" },
+};
+
+const levelText = (n: number, lang: "da" | "en") => (n === 0 ? (lang === "da" ? "Børnehaveklasse" : "Børnehaveklassen") : lang === "da" ? `${n}. klasse` : `${n}. klasse`);
+const SUBMIT_ROLES = ["leder", "ledelse", "tap"];
+
+function useLoad<T>(path: string | null): { data: T | undefined; error: unknown; reload: () => void } {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<unknown>(null);
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    if (!path) return;
+    const ac = new AbortController();
+    get<T>(path, ac.signal).then(
+      (d) => {
+        setData(d);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (!ac.signal.aborted) setError(e);
+      },
+    );
+    return () => ac.abort();
+  }, [path, n]);
+  return { data, error, reload: useCallback(() => setN((x) => x + 1), []) };
+}
+
+// ------------------------------------------------------------------------------------------------------------ years
+
+function YearsPage({ session }: { session: Session }) {
+  const t = useTextsSp();
+  const { data, error } = useLoad<YearSummary[]>(`${API}/years`);
+  const [sy, setSy] = useState("");
+  const [total, setTotal] = useState("");
+  const [listed, setListed] = useState("");
+  const [err, setErr] = useState<unknown>(null);
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const body: Record<string, unknown> = { schoolYear: sy };
+      if (total !== "" && listed !== "") body.coverage = { pupilsTotal: Number(total), pupilsInListedAreas: Number(listed) };
+      const y = await post<YearDetail>(`${API}/years`, body);
+      navigate(`/sprogprove/years/${y.id}`);
+    } catch (x) {
+      setErr(x);
+    }
+  };
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("years.title")}</h1>
+      </div>
+      <p>{t("years.intro")}</p>
+      <ProblemBanner error={error} />
+      {!data ? (
+        <Spinner />
+      ) : (
+        <section className="card flush">
+          {data.length === 0 ? (
+            <p>{t("years.none")}</p>
+          ) : (
+            <table className="table" data-testid="sp-years">
+              <tbody>
+                {data.map((y) => (
+                  <tr key={y.id} data-testid="sp-year-row" data-school-year={y.schoolYear}>
+                    <td>
+                      <Link to={`/sprogprove/years/${y.id}`} data-testid="sp-year-link">
+                        {y.schoolYear}
+                      </Link>
+                    </td>
+                    <td>{y.open ? t("years.closes", { date: y.closes }) : t("years.closed")}</td>
+                    <td>{t("years.pupils", { n: y.pupils })}</td>
+                    <td>
+                      {t("years.submissions", { n: y.submissions })}
+                      {y.lastSubmission && <> {y.lastSubmission.complete ? "✓" : "!"}</>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+      {session.canWrite && (
+        <form className="card" onSubmit={(e) => void create(e)} data-testid="sp-open-year">
+          <h2>{t("years.open")}</h2>
+          <ProblemBanner error={err} />
+          <label>
+            {t("years.schoolYear")} <input value={sy} onChange={(e) => setSy(e.target.value)} data-testid="sp-school-year" required />
+          </label>{" "}
+          <label>
+            {t("years.total")} <input type="number" min={0} value={total} onChange={(e) => setTotal(e.target.value)} data-testid="sp-total" />
+          </label>{" "}
+          <label>
+            {t("years.listed")} <input type="number" min={0} value={listed} onChange={(e) => setListed(e.target.value)} data-testid="sp-listed" />
+          </label>{" "}
+          <button type="submit" className="primary" data-testid="sp-open-year-submit">
+            {t("years.create")}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+const useTextsSp = () => useTexts(TEXTS);
+
+// ------------------------------------------------------------------------------------------------------------- year
+
+function YearPage({ session, id }: { session: Session; id: string }) {
+  const t = useTextsSp();
+  const { lang } = useI18n();
+  const year = useLoad<YearDetail>(`${API}/years/${id}`);
+  const pupils = useLoad<{ items: PupilRow[] }>(`${API}/years/${id}/pupils`);
+  const draft = useLoad<Receipt>(`${API}/years/${id}/receipt`);
+  const subs = useLoad<Submission[]>(`${API}/years/${id}/submissions`);
+  const ov = useLoad<Overview>(`${API}/years/${id}/overview`);
+  const [count, setCount] = useState("");
+  const [countFindings, setCountFindings] = useState<Finding[]>([]);
+  const [countSaved, setCountSaved] = useState(false);
+  const [receipt, setReceipt] = useState<Submission | null>(null);
+  const [submitErr, setSubmitErr] = useState<unknown>(null);
+  useEffect(() => {
+    if (year.data) setCount(year.data.exemptedCount === null ? "" : String(year.data.exemptedCount));
+  }, [year.data]);
+  const reloadAll = () => {
+    year.reload();
+    draft.reload();
+    subs.reload();
+  };
+  const saveCount = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!year.data) return;
+    setCountSaved(false);
+    try {
+      await put(`${API}/years/${id}`, { version: year.data.version, reason: "step 3", exemptedCount: count.trim() === "" ? null : /^\d+$/.test(count.trim()) ? Number(count) : count });
+      setCountFindings([]);
+      setCountSaved(true);
+      reloadAll();
+    } catch (x) {
+      setCountFindings(x instanceof ApiError ? x.findings : []);
+      if (!(x instanceof ApiError)) throw x;
+    }
+  };
+  const submit = async () => {
+    setSubmitErr(null);
+    try {
+      setReceipt(await post<Submission>(`${API}/years/${id}/submissions`));
+      reloadAll();
+    } catch (x) {
+      setSubmitErr(x);
+    }
+  };
+  const maySubmit = session.roles.some((r) => SUBMIT_ROLES.includes(r));
+  const y = year.data;
+  if (year.error) return <ProblemBanner error={year.error} />;
+  if (!y) return <Spinner />;
+  return (
+    <>
+      <p className="crumbs">
+        <Link to="/sprogprove">← {t("nav.years")}</Link>
+      </p>
+      <div className="page-head">
+        <h1 data-testid="sp-year-title">{y.schoolYear}</h1>
+      </div>
+      <section className="card" data-testid="sp-coverage" data-covered={String(y.covered.value)}>
+        <strong>{y.covered.value === true ? t("year.covered") : y.covered.value === false ? t("year.notCovered") : t("year.coverageUnknown")}</strong>
+        <FindingList findings={y.covered.because} />
+        <FindingList findings={y.window.because} />
+      </section>
+
+      <section className="card flush" aria-labelledby="sp-pupils-h">
+        <div className="table-head">
+          <h2 id="sp-pupils-h">{t("year.pupils")}</h2>
+          <Link to={`/sprogprove/years/${id}/pupils/new`} data-testid="sp-new-pupil">
+            {t("year.newPupil")}
+          </Link>
+        </div>
+        {!pupils.data ? (
+          <Spinner />
+        ) : pupils.data.items.length === 0 ? (
+          <p>{t("year.noPupils")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table" data-testid="sp-pupils">
+              <thead>
+                <tr>
+                  <th>{t("year.cpr")}</th>
+                  <th>{t("year.level")}</th>
+                  <th>{t("year.tested")}</th>
+                  <th>{t("year.attempts")}</th>
+                  <th>{t("year.rykkerOp")}</th>
+                  <th>{t("year.findings")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pupils.data.items.map((p) => (
+                  <tr key={p.id} data-testid="sp-pupil-row" data-id={p.id} data-cpr={p.cprMasked}>
+                    <td>
+                      <Link to={`/sprogprove/years/${id}/pupils/${p.id}`}>{p.cprMasked}</Link>
+                    </td>
+                    <td>{levelText(p.classLevel, lang)}</td>
+                    <td>{p.toBeTested === null ? "?" : p.toBeTested ? t("pupil.yes") : t("pupil.no")}</td>
+                    <td>{p.results.map((r) => (r ? pick(RESULT_LABEL[r], lang) : t("result.none"))).join(" · ")}</td>
+                    <td>{p.rykkerOp === null ? t("pupil.unset") : p.rykkerOp ? t("pupil.yes") : t("pupil.no")}</td>
+                    <td>
+                      <CountBadges errors={p.errors} warnings={p.warnings} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {ov.data && <Chart data={ov.data} />}
+
+      <form className="card" onSubmit={(e) => void saveCount(e)} data-testid="sp-step3">
+        <h2>{t("step3.title")}</h2>
+        <Field name="exemptedCount" label={t("step3.label")} hint={t("step3.hint")} findings={countFindings}>
+          {({ id: fid, describedBy, invalid }) => (
+            <input id={fid} aria-describedby={describedBy} aria-invalid={invalid} value={count} onChange={(e) => setCount(e.target.value)} data-testid="sp-exempted-count" />
+          )}
+        </Field>
+        <button type="submit" className="secondary" disabled={!session.canWrite || !y.open} data-testid="sp-exempted-save">
+          {t("step3.save")}
+        </button>
+        {countSaved && <span data-testid="sp-exempted-saved"> {t("step3.saved")}</span>}
+      </form>
+
+      <section className="card" data-testid="sp-submission">
+        <h2>{t("submit.title")}</h2>
+        {draft.data && <ReceiptView receipt={draft.data} title={t("receipt.draft")} testid="sp-draft-receipt" />}
+        {y.submissions > 0 && y.mustResubmit.value && <Banner kind="warning">{t("submit.resubmit")}</Banner>}
+        {!maySubmit && <Banner kind="info" testid="sp-submit-not-allowed">{t("submit.notAllowed")}</Banner>}
+        <ProblemBanner error={submitErr} />
+        <button type="button" className="primary" onClick={() => void submit()} disabled={!y.open} data-testid="sp-submit">
+          {t("submit.button")}
+        </button>
+        {receipt && receipt.receipt && (
+          <div data-testid="sp-receipt" data-complete={String(receipt.complete)} data-number={receipt.number}>
+            <h3>{t("receipt.title", { n: receipt.number })}</h3>
+            <Banner kind={receipt.complete ? "success" : "warning"}>{receipt.complete ? t("receipt.green") : t("receipt.gaps", { n: receipt.errors })}</Banner>
+            <ReceiptView receipt={receipt.receipt} />
+            <a href={`${API}/years/${id}/submissions/${receipt.id}/xlsx`} download data-testid="sp-xlsx">
+              {t("receipt.download")}
+            </a>
+          </div>
+        )}
+        {subs.data && subs.data.length > 0 && (
+          <>
+            <h3>{t("receipt.history")}</h3>
+            <ul data-testid="sp-submissions">
+              {subs.data.map((s) => (
+                <li key={s.id} data-testid="sp-submission-row" data-complete={String(s.complete)}>
+                  nr. {s.number} · {formatDateTime(s.createdAt, lang)} · {s.createdBy} · {s.complete ? "✓" : `${s.errors} ✕`} ·{" "}
+                  <a href={`${API}/years/${id}/submissions/${s.id}/xlsx`} download>
+                    {t("receipt.download")}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+function ReceiptView({ receipt, title, testid }: { receipt: Receipt; title?: string; testid?: string }) {
+  const t = useTextsSp();
+  const { lang } = useI18n();
+  return (
+    <div data-testid={testid} data-complete={String(receipt.complete)}>
+      {title && <h3>{title}</h3>}
+      {Object.entries(STEP_LABELS).map(([step, label]) => {
+        const fs = (receipt.steps[step] ?? []).filter((f) => f.severity !== "info");
+        return (
+          <div key={step} data-testid={`sp-step-${step}`}>
+            <h4>{pick(label, lang)}</h4>
+            {fs.length === 0 ? (
+              <p>{t("receipt.step.ok")}</p>
+            ) : (
+              <ul className="findings">
+                {fs.map((f, i) => {
+                  const pid = /^pupils\.([^.]+)/.exec(f.subject ?? "")?.[1];
+                  const p = pid ? receipt.pupils[pid] : undefined;
+                  return (
+                    <li key={i} className={`finding finding-${f.severity}`} data-testid="finding" data-rule={f.rule} data-subject={f.subject ?? ""} data-pupil={p?.cprMasked ?? ""}>
+                      {p && <strong>{p.cprMasked}: </strong>}
+                      {pick(f.message, lang)} <cite className="finding-cite">{f.cite.ref}</cite>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Sprogparat per attempt and class level: one group of four bars per level, inline SVG. */
+function Chart({ data }: { data: Overview }) {
+  const t = useTextsSp();
+  const levels = data.levels.filter((l) => l.tested > 0);
+  if (levels.length === 0) return null;
+  const max = Math.max(1, ...levels.flatMap((l) => l.attempts.map((a) => a.registered)));
+  const bw = 18;
+  const gw = bw * 4 + 24;
+  const h = 140;
+  const colors = ["#1f6feb", "#2da44e", "#bf8700", "#8250df"];
+  return (
+    <section className="card" data-testid="sp-chart">
+      <h2>{t("chart.title")}</h2>
+      <svg width={levels.length * gw + 20} height={h + 40} role="img" aria-label={t("chart.title")}>
+        {levels.map((l, i) => (
+          <g key={l.classLevel} transform={`translate(${10 + i * gw},0)`}>
+            {l.attempts.map((a, j) => {
+              const bh = (a.sprogparat / max) * h;
+              return (
+                <g key={a.no} data-testid="sp-bar" data-level={l.classLevel} data-attempt={a.no} data-sprogparat={a.sprogparat}>
+                  <rect x={j * bw} y={h - bh} width={bw - 3} height={bh} fill={colors[j]}>
+                    <title>{`${t("chart.attempt", { n: a.no })}: ${a.sprogparat} (${a.registered})`}</title>
+                  </rect>
+                  <text x={j * bw + (bw - 3) / 2} y={h - bh - 3} fontSize="10" textAnchor="middle">
+                    {a.sprogparat}
+                  </text>
+                </g>
+              );
+            })}
+            <text x={(bw * 4) / 2} y={h + 16} fontSize="11" textAnchor="middle">
+              {l.classLevel === 0 ? t("chart.level0") : t("chart.level", { n: l.classLevel })}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <p className="hint">
+        {[1, 2, 3, 4].map((n, j) => (
+          <span key={n} style={{ color: colors[j], marginRight: "1em" }}>
+            ■ {t("chart.attempt", { n })}
+          </span>
+        ))}
+        {t("chart.legend")}
+      </p>
+    </section>
+  );
+}
+
+// ------------------------------------------------------------------------------------------------------------ pupil
+
+interface Form {
+  cpr: string;
+  classLevel: number;
+  toBeTested: boolean | null;
+  results: (Result | "")[];
+  sommerskole: boolean;
+  specialPermission: boolean;
+  previouslyPostponed: boolean;
+  rykkerOp: boolean | null;
+}
+
+const emptyForm: Form = { cpr: "", classLevel: 0, toBeTested: true, results: ["", "", "", ""], sommerskole: false, specialPermission: false, previouslyPostponed: false, rykkerOp: null };
+
+function bodyOf(f: Form) {
+  return {
+    classLevel: f.classLevel,
+    toBeTested: f.toBeTested,
+    attempts: f.results.map((r, i) => ({ no: i + 1, result: r === "" ? null : r })).filter((a, i) => a.result !== null || f.results.slice(i).some((x) => x !== "")),
+    sommerskole: f.classLevel === 0 ? f.sommerskole : false,
+    specialPermission: f.classLevel === 0 ? f.specialPermission : false,
+    previouslyPostponed: f.classLevel === 0 ? f.previouslyPostponed : false,
+    rykkerOp: f.rykkerOp,
+  };
+}
+
+const triValue = (b: boolean | null) => (b === null ? "" : b ? "yes" : "no");
+const triParse = (s: string) => (s === "" ? null : s === "yes");
+
+function PupilPage({ session, yearId, pupilId }: { session: Session; yearId: string; pupilId: string | null }) {
+  const t = useTextsSp();
+  const { lang } = useI18n();
+  const [form, setForm] = useState<Form>(emptyForm);
+  const [version, setVersion] = useState<number | null>(null);
+  const [cprMasked, setCprMasked] = useState("");
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [forced, setForced] = useState<Attempt[] | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [saved, setSaved] = useState<number | null>(null);
+  const [err, setErr] = useState<unknown>(null);
+  const loaded = useRef(false);
+  const canWrite = session.roles.some((r) => ["admin", "leder", "ledelse", "tap", "laerer"].includes(r));
+
+  useEffect(() => {
+    if (!pupilId) return;
+    void get<{ pupil: PupilData; findings: Finding[] }>(`${API}/years/${yearId}/pupils/${pupilId}`).then((d) => {
+      const p = d.pupil;
+      const results: (Result | "")[] = ["", "", "", ""];
+      for (const a of p.attempts) if (a.no >= 1 && a.no <= 4) results[a.no - 1] = a.result ?? "";
+      setForm({
+        cpr: p.cpr,
+        classLevel: p.classLevel,
+        toBeTested: p.toBeTested,
+        results,
+        sommerskole: p.sommerskole ?? false,
+        specialPermission: p.specialPermission ?? false,
+        previouslyPostponed: p.previouslyPostponed ?? false,
+        rykkerOp: p.rykkerOp,
+      });
+      setVersion(p.version);
+      setCprMasked(p.cprMasked);
+      setFindings(d.findings);
+      loaded.current = true;
+    }, setErr);
+  }, [yearId, pupilId]);
+
+  // Live check on every change (debounced): findings beside the fields, the forced attempts.
+  useEffect(() => {
+    if (pupilId && !loaded.current) return;
+    const ac = new AbortController();
+    const timer = setTimeout(() => {
+      setChecking(true);
+      post<{ findings: Finding[]; attempts: Attempt[] | null }>(
+        `${API}/years/${yearId}/check`,
+        { ...bodyOf(form), ...(pupilId ? { pupilId } : { cpr: form.cpr }) },
+        ac.signal,
+      ).then(
+        (r) => {
+          setFindings(r.findings);
+          setForced(r.attempts);
+          setChecking(false);
+        },
+        () => setChecking(false),
+      );
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      ac.abort();
+    };
+  }, [form, yearId, pupilId]);
+
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setSaved(null);
+    setForm((f) => ({ ...f, [k]: v }));
+  };
+  const passedIn = form.results.findIndex((r) => r === "sprogparat") + 1;
+  const isForced = (no: number) => passedIn > 0 && no > passedIn && (form.classLevel === 0 || no <= Math.max(...form.results.map((r, i) => (r ? i + 1 : 0))));
+  const shownResult = (no: number): Result | "" => (isForced(no) ? "intet-resultat" : (forced?.find((a) => a.no === no)?.result ?? form.results[no - 1] ?? ""));
+  const about = (prefix: string) => findings.filter((f) => (f.subject ?? "") === prefix || (f.subject ?? "").startsWith(`${prefix}.`));
+  // Input findings name the attempt by its position in the list sent (0-based), the rules by its number.
+  const attemptFindings = (no: number) =>
+    findings.filter((f) => (f.rule.includes(".input.") ? (f.subject ?? "").startsWith(`attempts.${no - 1}.`) : (f.subject ?? "").startsWith(`attempts.${no}.`)));
+  const known = new Set(["cpr", "classLevel", "toBeTested", "rykkerOp", "sommerskole", "specialPermission", "previouslyPostponed"]);
+  const general = findings.filter((f) => !known.has((f.subject ?? "").split(".")[0]!) && !(f.subject ?? "").startsWith("attempts.") && f.severity !== "info");
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setErr(null);
+    const body = bodyOf(form);
+    body.attempts = body.attempts.map((a) => (isForced(a.no) ? { ...a, result: "intet-resultat" } : a));
+    try {
+      const d = pupilId
+        ? await put<{ pupil: PupilData; findings: Finding[] }>(`${API}/years/${yearId}/pupils/${pupilId}`, { ...body, version, reason: "registered in the web form" })
+        : await post<{ pupil: PupilData; findings: Finding[] }>(`${API}/years/${yearId}/pupils`, { ...body, cpr: form.cpr });
+      setSaved(d.pupil.version);
+      setVersion(d.pupil.version);
+      setFindings(d.findings);
+      if (!pupilId) navigate(`/sprogprove/years/${yearId}/pupils/${d.pupil.id}`, { replace: true });
+    } catch (x) {
+      setErr(x);
+      if (x instanceof ApiError) setFindings(x.findings);
+    }
+  };
+
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  const bhkl = form.classLevel === 0;
+  return (
+    <>
+      <p className="crumbs">
+        <Link to={`/sprogprove/years/${yearId}`}>← {t("pupil.back")}</Link>
+      </p>
+      <div className="page-head">
+        <h1 data-testid="sp-pupil-title">{pupilId ? t("pupil.title", { cpr: cprMasked }) : t("pupil.new")}</h1>
+        <span className="head-status" aria-live="polite" data-testid="sp-check-status" data-checking={checking ? "yes" : "no"}>
+          {checking ? t("pupil.checking") : <CountBadges errors={errors} warnings={warnings} />}
+        </span>
+      </div>
+      <ProblemBanner error={err} />
+      {saved !== null && <Banner kind="success" testid="sp-saved">{t("pupil.saved", { v: saved })}</Banner>}
+      <form onSubmit={(e) => void save(e)} data-testid="sp-pupil-form">
+        <fieldset className="card" disabled={!canWrite}>
+          <Field name="cpr" label={t("pupil.cpr")} findings={about("cpr")}>
+            {({ id, describedBy, invalid }) => (
+              <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={pupilId ? cprMasked : form.cpr} readOnly={Boolean(pupilId)} onChange={(e) => set("cpr", e.target.value)} data-testid="sp-cpr" />
+            )}
+          </Field>
+          <Field name="classLevel" label={t("pupil.level")} findings={about("classLevel")}>
+            {({ id, describedBy }) => (
+              <select id={id} aria-describedby={describedBy} value={form.classLevel} onChange={(e) => set("classLevel", Number(e.target.value))} data-testid="sp-level">
+                {[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => (
+                  <option key={n} value={n}>
+                    {levelText(n, lang)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="toBeTested" label={t("pupil.toBeTested")} findings={about("toBeTested")}>
+            {({ id, describedBy }) => (
+              <select id={id} aria-describedby={describedBy} value={triValue(form.toBeTested)} onChange={(e) => set("toBeTested", triParse(e.target.value))} data-testid="sp-tested">
+                <option value="">{t("pupil.unset")}</option>
+                <option value="yes">{t("pupil.yes")}</option>
+                <option value="no">{t("pupil.no")}</option>
+              </select>
+            )}
+          </Field>
+        </fieldset>
+        <fieldset className="card" disabled={!canWrite} data-testid="sp-attempts">
+          {[1, 2, 3, 4].map((no) => (
+            <Field
+              key={no}
+              name={`attempt-${no}`}
+              label={`${t("pupil.attempt", { n: no })}${bhkl ? ` (${no <= 3 ? t("pupil.attempt.mandatory") : t("pupil.attempt.voluntary")})` : ""}`}
+              hint={isForced(no) ? t("pupil.forced") : undefined}
+              findings={attemptFindings(no)}
+            >
+              {({ id, describedBy, invalid }) => (
+                <select
+                  id={id}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  value={shownResult(no)}
+                  disabled={isForced(no)}
+                  data-forced={String(isForced(no))}
+                  onChange={(e) => {
+                    const rs = [...form.results];
+                    rs[no - 1] = e.target.value as Result | "";
+                    set("results", rs);
+                  }}
+                  data-testid={`sp-attempt-${no}`}
+                >
+                  <option value="">{t("result.none")}</option>
+                  {(["sprogparat", "ikke-sprogparat", "intet-resultat"] as const).map((r) => (
+                    <option key={r} value={r}>
+                      {pick(RESULT_LABEL[r], lang)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ))}
+        </fieldset>
+        <fieldset className="card" disabled={!canWrite}>
+          {bhkl && (
+            <>
+              <Field name="sommerskole" label={t("pupil.sommerskole")} findings={about("sommerskole")}>
+                {({ id }) => <input id={id} type="checkbox" checked={form.sommerskole} onChange={(e) => set("sommerskole", e.target.checked)} data-testid="sp-sommerskole" />}
+              </Field>
+              <Field name="specialPermission" label={t("pupil.permission")} findings={about("specialPermission")}>
+                {({ id }) => <input id={id} type="checkbox" checked={form.specialPermission} onChange={(e) => set("specialPermission", e.target.checked)} data-testid="sp-permission" />}
+              </Field>
+              <Field name="previouslyPostponed" label={t("pupil.postponed")} findings={about("previouslyPostponed")}>
+                {({ id }) => <input id={id} type="checkbox" checked={form.previouslyPostponed} onChange={(e) => set("previouslyPostponed", e.target.checked)} data-testid="sp-postponed" />}
+              </Field>
+            </>
+          )}
+          <Field name="rykkerOp" label={t("pupil.rykkerOp")} findings={about("rykkerOp")}>
+            {({ id, describedBy, invalid }) => (
+              <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={triValue(form.rykkerOp)} onChange={(e) => set("rykkerOp", triParse(e.target.value))} data-testid="sp-rykker-op">
+                <option value="">{t("pupil.unset")}</option>
+                <option value="yes">{t("pupil.yes")}</option>
+                <option value="no">{t("pupil.no")}</option>
+              </select>
+            )}
+          </Field>
+        </fieldset>
+        {general.length > 0 && (
+          <section className="card" data-testid="sp-general-findings">
+            <h2>{t("pupil.general")}</h2>
+            <FindingList findings={general} />
+          </section>
+        )}
+        {canWrite && (
+          <div className="card save-bar">
+            <button type="submit" className="primary" data-testid="sp-save">
+              {t("pupil.save")}
+            </button>
+          </div>
+        )}
+      </form>
+    </>
+  );
+}
+
+// ------------------------------------------------------------------------------------------------------------ module
+
+export const sprogproveModule: WebModule = {
+  id: "sprogprove",
+  name: { da: "Sprogprøver", en: "Language tests" },
+  home: "/sprogprove",
+  nav: [{ to: "/sprogprove", label: { da: "Skoleår", en: "School years" }, testid: "nav-sprogprove-years", active: (p) => p.startsWith("/sprogprove") }],
+  page(path, _query, session) {
+    let m: Record<string, string> | null;
+    if (path === "/sprogprove") return <YearsPage session={session} />;
+    if ((m = match("/sprogprove/years/:id", path))) return <YearPage key={m.id} session={session} id={m.id!} />;
+    if ((m = match("/sprogprove/years/:id/pupils/new", path))) return <PupilPage key="new" session={session} yearId={m.id!} pupilId={null} />;
+    if ((m = match("/sprogprove/years/:id/pupils/:pupilId", path))) return <PupilPage key={m.pupilId} session={session} yearId={m.id!} pupilId={m.pupilId!} />;
+    return null;
+  },
+  afterSwitch(path) {
+    return path.startsWith("/sprogprove/years/") ? "/sprogprove" : null;
+  },
+};
