@@ -419,6 +419,15 @@ describe("PDF variants", () => {
       ).toBe(true);
   });
 
+  it("§2.8 a long school name stays on its line in the signature band (set smaller, not broken)", async () => {
+    const name = "Nordre Follo videregående skole, avdeling for voksenopplæring og karriereveiledning";
+    const ws = words(await renderVitnemalPdf(arrange(sampleVitnemal({ issuer: { orgnr: "974567814", name, place: "Ski" } }))));
+    const nameWords = ws.filter((w) => name.split(" ").includes(w.text) && w.yMin > GEOMETRY.BAND_TOP);
+    expect(nameWords.map((w) => w.text).join(" ")).toBe(name);
+    expect(new Set(nameWords.map((w) => Math.round(w.yMin))).size).toBe(1);
+    expect(Math.max(...nameWords.map((w) => w.xMax))).toBeLessThanOrEqual(GEOMETRY.MARGIN_X + GEOMETRY.CONTENT_W + 0.5);
+  });
+
   it("renderEach renders lazily, one document at a time", async () => {
     let pulled = 0;
     function* docs() {

@@ -90,12 +90,19 @@ class Painter {
     return this.doc.currentLineHeight(true);
   }
 
-  /** A single line (no wrapping). */
+  /** A single line (no wrapping): with a width, a text wider than it is set smaller (down to 6 pt), never broken. */
   line(text: string, x: number, y: number, o: { bold?: boolean; size?: number; width?: number; align?: "left" | "right" | "center" } = {}): number {
     this.font(o.bold, o.size);
     const s = this.pdf.fit(text);
-    if (o.width !== undefined) this.doc.text(s, x, y, { width: o.width, align: o.align ?? "left", lineBreak: false });
-    else this.doc.text(s, x, y, { lineBreak: false });
+    if (o.width !== undefined) {
+      const size = o.size ?? FONT_SIZE;
+      const natural = this.doc.widthOfString(s);
+      const fitted = natural > o.width ? Math.max(6, (size * o.width) / natural - 0.01) : size;
+      this.font(o.bold, fitted);
+      // pdfkit breaks a text wider than `width` even with lineBreak: false; past 6 pt it runs over instead
+      if (this.doc.widthOfString(s) > o.width) this.doc.text(s, x, y, { lineBreak: false });
+      else this.doc.text(s, x, y, { width: o.width + 0.01, align: o.align ?? "left", lineBreak: false });
+    } else this.doc.text(s, x, y, { lineBreak: false });
     return this.doc.currentLineHeight(true);
   }
 
