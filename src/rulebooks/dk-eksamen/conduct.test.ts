@@ -15,6 +15,9 @@ import {
   lateOrAbsent,
   latestCensorMaterialDate,
   productOwner,
+  mayBePresent,
+  examHasBegun,
+  examAbroad,
   specialConditions,
   type DrawInput,
 } from "./conduct.ts";
@@ -209,5 +212,47 @@ describe("§ 56 products of the exam", () => {
     const d = productOwner(notified, on, claimed);
     expect(d.value).toBe(owner);
     expect(d.because[0]?.cite.ref).toBe("§ 56, stk. 2");
+  });
+});
+
+describe("§ 13 who may be present", () => {
+  it.each([
+    [["oral"], "examination", "public", {}, true, "§ 13, stk. 1"],
+    [["practical"], "examination", "public", {}, true, "§ 13, stk. 1"],
+    [["written"], "examination", "public", {}, false, "§ 13, stk. 1"],
+    [["oral"], "examination", "public", { institutionCloses: true }, false, "§ 13, stk. 2"],
+    [["oral"], "examination", "group-member-not-yet-examined", { individualOnGroupProduct: true }, false, "§ 13, stk. 3"],
+    [["oral"], "examination", "group-member-not-yet-examined", {}, true, "§ 13, stk. 1"],
+    [["oral"], "voting", "censor", {}, true, "§ 13, stk. 5"],
+    [["oral"], "voting", "public", {}, false, "§ 13, stk. 5"],
+    [["oral"], "voting", "inexperienced-examiner", {}, false, "§ 13, stk. 5"],
+    [["oral"], "voting", "inexperienced-examiner", { institutionAllowsInexperienced: true }, true, "§ 13, stk. 5"],
+  ] as const)("%o %s %s %o → %s (%s)", (answer, phase, kind, extra, ok, ref) => {
+    const d = mayBePresent({ answer, phase, person: { kind }, ...extra });
+    expect(d.value).toBe(ok);
+    expect(d.because[0]?.cite.ref).toBe(ref);
+  });
+});
+
+describe("§ 16 when an exam has begun; § 21 abroad and video", () => {
+  it.each([
+    [{ distributionStarted: true, examineeToldTask: false }, true],
+    [{ distributionStarted: false, examineeToldTask: true }, true],
+    [{ distributionStarted: false, examineeToldTask: false }, false],
+  ] as const)("%o → %s", (input, begun) => {
+    expect(examHasBegun(input)).toMatchObject({ value: begun, because: [{ cite: { ref: "§ 16, stk. 1" } }] });
+  });
+  it.each([
+    [{ where: "representation", examineeAgrees: true, representationAgrees: true, practicalOrEconomicReasons: true }, true, "§ 21, stk. 1"],
+    [{ where: "representation", examineeAgrees: true, representationAgrees: false, practicalOrEconomicReasons: true }, false, "§ 21, stk. 1"],
+    [{ where: "representation", examineeAgrees: true, representationAgrees: true }, false, "§ 21, stk. 1"],
+    [{ where: "elsewhere-abroad", examineeAgrees: true, ministryApproved: true }, true, "§ 21, stk. 2"],
+    [{ where: "elsewhere-abroad", examineeAgrees: true }, false, "§ 21, stk. 2"],
+    [{ where: "video", supervisorPresent: true }, true, "§ 21, stk. 3"],
+    [{ where: "video" }, false, "§ 21, stk. 3"],
+  ] as const)("%o → %s (%s)", (input, ok, ref) => {
+    const d = examAbroad(input);
+    expect(d.value).toBe(ok);
+    expect(d.because[0]?.cite.ref).toBe(ref);
   });
 });

@@ -444,3 +444,102 @@ export function productOwner(resultNotifiedOn: IsoDate, on: IsoDate, claimedOn?:
   }
   return decision("institution", [f002("product.to-institution", "info", "§ 56, stk. 2", `Not claimed by ${last}: ownership has passed to the institution.`, `Ikke gjort gældende senest ${last}: ejendomsretten er overgået til institutionen.`, "on", on)]);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// § 13 — public exams and the voting; § 16 — when an exam has begun; § 21 — exams abroad and by video
+
+export type ExamRoomPerson =
+  | { kind: "public" }
+  | { kind: "group-member-not-yet-examined" }
+  | { kind: "censor" }
+  | { kind: "examiner" }
+  | { kind: "inexperienced-examiner" };
+
+export interface RoomInput {
+  answer: readonly AnswerForm[];
+  phase: "examination" | "voting";
+  person: ExamRoomPerson;
+  /** The examinee sits an individual oral exam on a group product (§ 13, stk. 3). */
+  individualOnGroupProduct?: boolean;
+  /** § 13, stk. 2: the institution closes the exam (special circumstances, the examinee's interest, or space). */
+  institutionCloses?: boolean;
+  /** § 13, stk. 5: the institution lets inexperienced examiners attend the voting. */
+  institutionAllowsInexperienced?: boolean;
+}
+
+/**
+ * § 13: oral and practical examinations "er offentlige" (stk. 1) unless the institution decides otherwise (stk. 2);
+ * on a group product "må de øvrige medlemmer af gruppen ikke være til stede i prøvelokalet, før de selv skal
+ * eksamineres" (stk. 3); "Under voteringen … må kun censor og eksaminator være til stede", inexperienced examiners if
+ * the institution decides (stk. 5). Value: the person may be present.
+ */
+export function mayBePresent(input: RoomInput): Decision<boolean> {
+  const p = input.person.kind;
+  const yes = (ref: string, en: string, da: string) => decision(true, [f002("room.allowed", "info", ref, en, da, "person", p)]);
+  const no = (ref: string, en: string, da: string) => decision(false, [f002("room.not-allowed", "error", ref, en, da, "person", p)]);
+  if (input.phase === "voting") {
+    if (p === "censor" || p === "examiner") return yes("§ 13, stk. 5", "Censor and examiner are present at the voting.", "Censor og eksaminator er til stede under voteringen.");
+    if (p === "inexperienced-examiner" && input.institutionAllowsInexperienced === true)
+      return yes("§ 13, stk. 5", "The institution lets an inexperienced examiner attend the voting.", "Institutionen har besluttet, at ikke-erfarne eksaminatorer kan overvære voteringen.");
+    return no("§ 13, stk. 5", "Only the censor and the examiner may be present during the voting.", "Under voteringen må kun censor og eksaminator være til stede.");
+  }
+  if (p === "censor" || p === "examiner" || p === "inexperienced-examiner") return yes("§ 13, stk. 1", "An assessor is present at the examination.", "En bedømmer er til stede ved eksaminationen.");
+  if (p === "group-member-not-yet-examined" && input.individualOnGroupProduct === true)
+    return no("§ 13, stk. 3", "Other members of the group may not be in the exam room until they are examined themselves.", "De øvrige medlemmer af gruppen må ikke være til stede i prøvelokalet, før de selv skal eksamineres.");
+  const oralOrPractical = input.answer.includes("oral") || input.answer.includes("practical");
+  if (!oralOrPractical) return no("§ 13, stk. 1", "Only oral and practical examinations are public.", "Kun eksaminationer med mundtlig og praktisk besvarelse er offentlige.");
+  if (input.institutionCloses === true) return no("§ 13, stk. 2", "The institution has closed this examination to the public.", "Institutionen har fraveget offentligheden ved denne eksamination.");
+  return yes("§ 13, stk. 1", "Oral and practical examinations are public.", "Eksaminationer med mundtlig og praktisk besvarelse er offentlige.");
+}
+
+/**
+ * § 16, stk. 1: "En prøve er begyndt, når uddelingen af opgaverne er begyndt, eller når eksaminanden er blevet gjort
+ * bekendt med prøvespørgsmålet, opgaven, opgavetitlen, forberedelsesmaterialet eller lignende."
+ */
+export function examHasBegun(input: { distributionStarted: boolean; examineeToldTask: boolean }): Decision<boolean> {
+  const begun = input.distributionStarted || input.examineeToldTask;
+  return decision(begun, [
+    f002(
+      begun ? "exam.begun" : "exam.not-begun",
+      "info",
+      "§ 16, stk. 1",
+      begun ? "The exam has begun (the tasks are being handed out or the examinee knows the task)." : "The exam has not begun.",
+      begun ? "Prøven er begyndt (uddelingen af opgaverne er begyndt, eller eksaminanden kender opgaven)." : "Prøven er ikke begyndt.",
+    ),
+  ]);
+}
+
+export interface AbroadInput {
+  where: "representation" | "elsewhere-abroad" | "video";
+  /** § 21, stk. 1: the examinee and the representation agree; practical or economic reasons. */
+  examineeAgrees?: boolean;
+  representationAgrees?: boolean;
+  practicalOrEconomicReasons?: boolean;
+  /** § 21, stk. 2: the ministry approved, on the same conditions as in Denmark. */
+  ministryApproved?: boolean;
+  /** § 21, stk. 3: a supervisor appointed or approved by the institution stays with the examinee the whole exam. */
+  supervisorPresent?: boolean;
+}
+
+/**
+ * § 21: exams at a Danish representation abroad "undtagelsesvis" with the examinee's and the representation's consent,
+ * for practical or economic reasons (stk. 1); elsewhere abroad with the ministry's approval and the examinee's consent
+ * (stk. 2); by video conference with "en tilsynsførende, der skal være hos eksaminanden under hele prøven" (stk. 3).
+ */
+export function examAbroad(input: AbroadInput): Decision<boolean> {
+  const fs: Finding[] = [];
+  if (input.where === "representation") {
+    if (input.examineeAgrees !== true || input.representationAgrees !== true)
+      fs.push(f002("abroad.consent", "error", "§ 21, stk. 1", "The examinee and the representation must agree.", "Eksaminanden og repræsentationen skal være indforstået.", "where", input.where));
+    if (input.practicalOrEconomicReasons !== true)
+      fs.push(f002("abroad.reason", "error", "§ 21, stk. 1", "Only when the examinee cannot come to Denmark for practical or economic reasons.", "Kun når eksaminanden af praktiske eller økonomiske grunde ikke kan deltage i prøverne i Danmark.", "where", input.where));
+  } else if (input.where === "elsewhere-abroad") {
+    if (input.ministryApproved !== true || input.examineeAgrees !== true)
+      fs.push(f002("abroad.approval", "error", "§ 21, stk. 2", "Elsewhere abroad needs the ministry's approval (same conditions as in Denmark) and the examinee's consent.", "Andre steder i udlandet kræver ministeriets godkendelse (samme betingelser som i Danmark) og eksaminandens samtykke.", "where", input.where));
+  } else if (input.supervisorPresent !== true) {
+    fs.push(f002("abroad.supervisor", "error", "§ 21, stk. 3", "A video exam needs a supervisor appointed or approved by the institution, with the examinee throughout the exam.", "En prøve som videokonference kræver en tilsynsførende, der er hos eksaminanden under hele prøven.", "supervisorPresent", false));
+  }
+  const ok = fs.length === 0;
+  if (ok) fs.push(f002("abroad.allowed", "info", input.where === "representation" ? "§ 21, stk. 1" : input.where === "video" ? "§ 21, stk. 3" : "§ 21, stk. 2", "The exam may be held this way.", "Prøven kan afholdes på denne måde.", "where", input.where));
+  return decision(ok, fs);
+}
