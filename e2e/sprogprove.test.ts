@@ -115,7 +115,7 @@ describe("sprogprøver in the browser", () => {
       const green = page.locator('[data-testid="sp-receipt"][data-number="2"]');
       await green.waitFor();
       expect(await green.getAttribute("data-complete")).toBe("true");
-      expect(await page.getByTestId("sp-submission-row").count()).toBe(2);
+      await expect.poll(() => page.getByTestId("sp-submission-row").count()).toBe(2);
 
       // the XLSX copy, read back
       const href = await green.getByTestId("sp-xlsx").getAttribute("href");

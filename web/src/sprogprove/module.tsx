@@ -466,7 +466,7 @@ function bodyOf(f: Form) {
 const triValue = (b: boolean | null) => (b === null ? "" : b ? "yes" : "no");
 const triParse = (s: string) => (s === "" ? null : s === "yes");
 
-function PupilPage({ session, yearId, pupilId }: { session: Session; yearId: string; pupilId: string | null }) {
+function PupilPage({ session, yearId, pupilId, savedVersion }: { session: Session; yearId: string; pupilId: string | null; savedVersion?: number | undefined }) {
   const t = useTextsSp();
   const { lang } = useI18n();
   const [form, setForm] = useState<Form>(emptyForm);
@@ -475,7 +475,7 @@ function PupilPage({ session, yearId, pupilId }: { session: Session; yearId: str
   const [findings, setFindings] = useState<Finding[]>([]);
   const [forced, setForced] = useState<Attempt[] | null>(null);
   const [checking, setChecking] = useState(false);
-  const [saved, setSaved] = useState<number | null>(null);
+  const [saved, setSaved] = useState<number | null>(savedVersion ?? null);
   const [err, setErr] = useState<unknown>(null);
   const loaded = useRef(false);
   const canWrite = session.roles.some((r) => ["admin", "leder", "ledelse", "tap", "laerer"].includes(r));
@@ -554,7 +554,7 @@ function PupilPage({ session, yearId, pupilId }: { session: Session; yearId: str
       setSaved(d.pupil.version);
       setVersion(d.pupil.version);
       setFindings(d.findings);
-      if (!pupilId) navigate(`/sprogprove/years/${yearId}/pupils/${d.pupil.id}`, { replace: true });
+      if (!pupilId) navigate(`/sprogprove/years/${yearId}/pupils/${d.pupil.id}?saved=${d.pupil.version}`, { replace: true });
     } catch (x) {
       setErr(x);
       if (x instanceof ApiError) setFindings(x.findings);
@@ -689,12 +689,12 @@ export const sprogproveModule: WebModule = {
   name: { da: "Sprogprøver", en: "Language tests" },
   home: "/sprogprove",
   nav: [{ to: "/sprogprove", label: { da: "Skoleår", en: "School years" }, testid: "nav-sprogprove-years", active: (p) => p.startsWith("/sprogprove") }],
-  page(path, _query, session) {
+  page(path, query, session) {
     let m: Record<string, string> | null;
     if (path === "/sprogprove") return <YearsPage session={session} />;
     if ((m = match("/sprogprove/years/:id", path))) return <YearPage key={m.id} session={session} id={m.id!} />;
     if ((m = match("/sprogprove/years/:id/pupils/new", path))) return <PupilPage key="new" session={session} yearId={m.id!} pupilId={null} />;
-    if ((m = match("/sprogprove/years/:id/pupils/:pupilId", path))) return <PupilPage key={m.pupilId} session={session} yearId={m.id!} pupilId={m.pupilId!} />;
+    if ((m = match("/sprogprove/years/:id/pupils/:pupilId", path))) return <PupilPage key={m.pupilId} session={session} yearId={m.id!} pupilId={m.pupilId!} savedVersion={query.get("saved") ? Number(query.get("saved")) : undefined} />;
     return null;
   },
   afterSwitch(path) {
