@@ -7,6 +7,7 @@ import {
   complaintDeadlines,
   filingDeadline,
   openComplaint,
+  otherDecisionAppeal,
   possibleOutcomes,
   replay,
   step,
@@ -361,5 +362,24 @@ describe("the state machine", () => {
         }
       }),
     );
+  });
+});
+
+describe("§ 55 complaints about other decisions", () => {
+  it.each([
+    ["access", "2025-03-03", "2025-03-17", true, "the last day"],
+    ["expulsion", "2025-03-03", "2025-03-18", false, "the day after"],
+    ["lateness", "2025-04-04", "2025-04-22", true, "Easter 2025: 18 April (langfredag) → 22 April"],
+    ["special-conditions", "2025-04-04", "2025-04-23", false, "Easter: the day after the moved deadline"],
+    ["error-remedy", "2024-12-17", "2025-01-02", true, "31 December (closing) and 1 January → 2 January"],
+  ] as const)("%s notified %s, filed %s → %s (%s)", (decisionKind, notifiedOn, filedOn, ok, _why) => {
+    const d = otherDecisionAppeal({ decision: decisionKind, notifiedOn, filedOn, by: "examinee", written: true });
+    expect(d.value).toBe(ok);
+    expect(d.because[0]?.cite.ref).toBe("§ 55, stk. 2");
+    expect(d.because.at(-1)).toMatchObject({ rule: "eksamen.other-appeal.not-suspensive", cite: { ref: "§ 55, stk. 4" } });
+  });
+  it("must be written; suspensive effect only when granted", () => {
+    expect(otherDecisionAppeal({ decision: "access", notifiedOn: "2025-03-03", filedOn: "2025-03-04", by: "custody-holder", written: false }).because[0]?.cite.ref).toBe("§ 55, stk. 3");
+    expect(otherDecisionAppeal({ decision: "access", notifiedOn: "2025-03-03", filedOn: "2025-03-04", by: "examinee", written: true, suspensiveEffectGranted: true }).because.at(-1)?.rule).toBe("eksamen.other-appeal.suspensive");
   });
 });

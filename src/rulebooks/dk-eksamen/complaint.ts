@@ -526,3 +526,65 @@ export function replay(exam: ComplaintExam, events: readonly (readonly [Complain
   }
   return { case: c, findings, refusedAt: null };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// § 55 — complaints about other decisions (access, lateness, special conditions, expulsion, errors)
+
+/** The decisions § 55, stk. 1 names, by the paragraph they were made under. */
+export type OtherDecision = "access" | "lateness" | "special-conditions" | "expulsion" | "error-remedy" | "legal-question";
+
+const OTHER_DECISION_REF: Record<OtherDecision, string> = {
+  access: "§ 7, stk. 3",
+  lateness: "§ 17, stk. 2",
+  "special-conditions": "§ 19",
+  expulsion: "§ 20, stk. 1",
+  "error-remedy": "§ 45",
+  "legal-question": "§ 55, stk. 1",
+};
+
+export interface OtherAppealInput {
+  decision: OtherDecision;
+  notifiedOn: IsoDate;
+  filedOn: IsoDate;
+  by: "examinee" | "custody-holder";
+  written: boolean;
+  /** The institution or the ministry decided, in a special case, that the complaint suspends the decision. */
+  suspensiveEffectGranted?: boolean;
+}
+
+/**
+ * § 55: the decisions listed in stk. 1 "skal følge forvaltningslovens regler"; a complaint "kan af eleven eller
+ * forældremyndighedens indehaver inden 2 uger fra afgørelsens meddelelse indgives til Undervisningsministeriet"
+ * (stk. 2), "skriftligt til institutionen, der videresender klagen … Før sagen videresendes, skal skolen give klageren
+ * lejlighed til inden for 1 uges frist at kommentere udtalelsen" (stk. 3); "har ikke opsættende virkning, medmindre …"
+ * (stk. 4). Value: the complaint is admissible.
+ */
+export function otherDecisionAppeal(input: OtherAppealInput): Decision<boolean> {
+  const fs: Finding[] = [];
+  const raw = addSpan(input.notifiedOn, { weeks: 2 });
+  const due = complainantDeadline(input.notifiedOn, 2);
+  if (!input.written) fs.push(f002("other-appeal.form", "error", "§ 55, stk. 3", "The complaint is filed in writing with the institution.", "Klagen indgives skriftligt til institutionen.", "written", false));
+  if (input.filedOn > due) {
+    fs.push(
+      f002(
+        "other-appeal.late",
+        "error",
+        "§ 55, stk. 2",
+        `Filed on ${input.filedOn}: the deadline was 2 weeks after the decision was notified (${input.notifiedOn}), i.e. ${due}${rolledNote(raw, due)}.`,
+        `Indgivet ${input.filedOn}: fristen var 2 uger fra afgørelsens meddelelse (${input.notifiedOn}), dvs. ${due}${rolledNote(raw, due)}.`,
+        "filedOn",
+        input.filedOn,
+      ),
+    );
+  }
+  const ok = fs.length === 0;
+  if (ok) {
+    fs.push(f002("other-appeal.admissible", "info", "§ 55, stk. 2", `Complaint about the decision under ${OTHER_DECISION_REF[input.decision]}, filed within the deadline ${due}; the institution forwards it with its statement after 1 week for comments.`, `Klage over afgørelsen efter ${OTHER_DECISION_REF[input.decision]}, indgivet inden fristen ${due}; institutionen videresender den med sin udtalelse efter 1 uges frist til kommentarer.`, "decision", input.decision));
+  }
+  fs.push(
+    input.suspensiveEffectGranted === true
+      ? f002("other-appeal.suspensive", "info", "§ 55, stk. 4", "In this special case the complaint suspends the decision.", "I dette særlige tilfælde har klagen opsættende virkning.", "suspensiveEffectGranted", true)
+      : f002("other-appeal.not-suspensive", "info", "§ 55, stk. 4", "The complaint does not suspend the decision.", "Klagen har ikke opsættende virkning.", "suspensiveEffectGranted", false),
+  );
+  return decision(ok, fs);
+}
