@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dateBetween } from "../../kernel/ids/testing.ts";
 import { addDays } from "../../kernel/time/date.ts";
-import { assessors, censorEligibility, censorReplacement, censorshipWindowStart, keepNotesUntil, type CensorshipRecord, type CensoredExam } from "./censors.ts";
+import { assessors, censorEligibility, censorReplacement, censorshipWindowStart, checkExaminers, keepNotesUntil, type CensorshipRecord, type CensoredExam } from "./censors.ts";
 
 const errs = (fs: readonly { rule: string; severity: string }[]) => fs.filter((f) => f.severity === "error").map((f) => f.rule);
 const C = { id: "c1", employedAt: ["inst-b"] };
@@ -112,5 +112,22 @@ describe("§ 29, stk. 3 notes kept 1 year", () => {
     ["2024-02-29", "2025-02-28"],
   ] as const)("exam %s → keep until %s", (d, until) => {
     expect(keepNotesUntil(d)).toBe(until);
+  });
+});
+
+describe("§ 30 who examines", () => {
+  it.each([
+    [{ responsibleTeachers: ["t1"], examiners: ["t1"] }, true, "§ 30, stk. 1"],
+    [{ responsibleTeachers: ["t1", "t2"], examiners: ["t2"] }, true, "§ 30, stk. 1"],
+    [{ responsibleTeachers: ["t1"], examiners: ["t9"] }, false, "§ 30, stk. 1"],
+    [{ responsibleTeachers: ["t1"], examiners: ["t9"], veryspecialCase: true }, true, "§ 30, stk. 2"],
+    [{ responsibleTeachers: ["t1", "t2"], examiners: ["t1", "t2"] }, false, "§ 30, stk. 3"],
+    [{ responsibleTeachers: ["t1", "t2"], examiners: ["t1", "t2"], multiSubjectNeedsSeveral: true }, true, "§ 30, stk. 1"],
+    [{ responsibleTeachers: ["t1"], examiners: ["t8", "t9"], complaintRetest: true }, true, "§ 53, stk. 1"],
+    [{ responsibleTeachers: ["t1"], examiners: [] }, false, "§ 30, stk. 1"],
+  ] as const)("%o → %s (%s)", (input, ok, ref) => {
+    const d = checkExaminers(input);
+    expect(d.value).toBe(ok);
+    expect(d.because.map((f) => f.cite.ref)).toContain(ref);
   });
 });

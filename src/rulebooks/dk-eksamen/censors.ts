@@ -251,3 +251,46 @@ export function assessors(input: AssessmentInput): Decision<Assessors> {
  * opbevares i 1 år." The last day the notes must be kept: the same date a year after the exam (29 February → 28 February).
  */
 export const keepNotesUntil = (examDate: IsoDate): IsoDate => addMonths(examDate, 12);
+
+// ---------------------------------------------------------------------------------------------------------------
+// § 30 — who examines
+
+export interface ExaminerInput {
+  /** Teachers responsible for the examinee's teaching in the subject(s). */
+  responsibleTeachers: readonly string[];
+  /** The proposed examiners. */
+  examiners: readonly string[];
+  /** § 30, stk. 2: "ganske særlige tilfælde, herunder lærerens forfald på grund af sygdom". */
+  veryspecialCase?: boolean;
+  /** § 30, stk. 3: a multi-subject exam where several teachers taught and their competences are needed. */
+  multiSubjectNeedsSeveral?: boolean;
+  /** § 53, stk. 1: a re-assessment or retest after a complaint (new assessors). */
+  complaintRetest?: boolean;
+}
+
+/**
+ * § 30: "Den lærer eller en af de lærere, der er ansvarlig for den enkelte elevs eller kursists undervisning, er
+ * eksaminator ved prøverne" (stk. 1); another examiner "i ganske særlige tilfælde" (stk. 2); at multi-subject exams
+ * "mere end én eksaminator, når flere lærere har været ansvarlige …, og det er nødvendigt" (stk. 3); new assessors after
+ * a complaint (§ 53, stk. 1). Value: the examiners are lawful.
+ */
+export function checkExaminers(input: ExaminerInput): Decision<boolean> {
+  const fs: Finding[] = [];
+  if (input.examiners.length === 0) {
+    fs.push(f002("examiner.none", "error", "§ 30, stk. 1", "An exam needs an examiner.", "Der skal være en eksaminator ved prøven.", "examiners", 0));
+  }
+  const outsiders = input.examiners.filter((e) => !input.responsibleTeachers.includes(e));
+  if (outsiders.length > 0 && input.complaintRetest === true) {
+    fs.push(f002("examiner.complaint-new", "info", "§ 53, stk. 1", "New assessors for the re-assessment or retest after a complaint.", "Nye bedømmere ved ombedømmelse eller omprøve efter klage.", "examiners", outsiders.join(",")));
+  } else if (outsiders.length > 0 && input.veryspecialCase !== true) {
+    fs.push(f002("examiner.not-teacher", "error", "§ 30, stk. 1", "The examiner is the teacher (or one of the teachers) responsible for the teaching; another only in very special cases.", "Eksaminator er den eller en af de lærere, der er ansvarlig for undervisningen; en anden kun i ganske særlige tilfælde.", "examiners", outsiders.join(",")));
+  } else if (outsiders.length > 0) {
+    fs.push(f002("examiner.other", "info", "§ 30, stk. 2", "A very special case (e.g. the teacher's illness): the institution appoints another examiner.", "Ganske særligt tilfælde (fx lærerens sygdom): institutionen udpeger en anden eksaminator.", "examiners", outsiders.join(",")));
+  }
+  if (input.examiners.length > 1 && input.multiSubjectNeedsSeveral !== true && input.complaintRetest !== true) {
+    fs.push(f002("examiner.several", "error", "§ 30, stk. 3", "More than one examiner only at a multi-subject exam where several teachers taught and their competences are needed.", "Mere end én eksaminator kun ved flerfaglige prøver, når flere lærere har været ansvarlige, og det er nødvendigt.", "examiners", input.examiners.length));
+  }
+  const ok = !hasErrors(fs);
+  if (ok && fs.length === 0) fs.push(f002("examiner.ok", "info", "§ 30, stk. 1", "The examiner is a responsible teacher.", "Eksaminator er en ansvarlig lærer.", "examiners", input.examiners.join(",")));
+  return decision(ok, fs);
+}
