@@ -304,6 +304,23 @@ for (const target of testTargets()) {
       expect(before.steps["4-submit"]!.map((f) => f.rule)).not.toContain("sprogprove.class-level.after-summer");
     });
 
+    it("history is append-only: a correction supersedes the old version row; submissions refuse UPDATE and DELETE", async () => {
+      const { sql } = await import("kysely");
+      const rows = await sql<{ pupil_id: string; version: number; is_current: boolean; superseded_at: Date | null }>`
+        select pupil_id, version, is_current, superseded_at from sp_pupil_version order by pupil_id, version`.execute(db.kysely);
+      const byPupil = new Map<string, typeof rows.rows>();
+      for (const r of rows.rows) byPupil.set(r.pupil_id, [...(byPupil.get(r.pupil_id) ?? []), r]);
+      const corrected = [...byPupil.values()].filter((v) => v.length > 1);
+      expect(corrected.length).toBeGreaterThan(0);
+      for (const v of corrected) {
+        expect(v.filter((r) => r.is_current)).toHaveLength(1);
+        expect(v.at(-1)!.is_current).toBe(true);
+        for (const old of v.slice(0, -1)) expect(old.superseded_at).not.toBeNull();
+      }
+      await expect(sql`update sp_submission set complete = true`.execute(db.kysely)).rejects.toThrow();
+      await expect(sql`delete from sp_submission`.execute(db.kysely)).rejects.toThrow();
+    });
+
     it("audits every change and export, with masked CPR only", async () => {
       const rows = await db.kysely.selectFrom("audit_log").select(["action", "detail"]).where("action", "like", "sprogprove.%").execute();
       const actions = new Set(rows.map((r) => r.action));
