@@ -1,0 +1,304 @@
+/**
+ * Vitnemål store: SQL only. Every function takes the institution id it is scoped by (the service passes
+ * `actor.institutionId`, never a value from the request). No rules here: the service runs decide/issuance and passes
+ * the results.
+ */
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Db } from "../../platform/db/connect.ts";
+import type { PlatformTables } from "../../platform/db/schema.ts";
+import type { IssuanceEvent } from "./issuance.ts";
+import type { VitnemalTables } from "./schema.ts";
+
+export type VmKysely = Kysely<PlatformTables & VitnemalTables>;
+export type VmTx = Transaction<PlatformTables & VitnemalTables>;
+export type VmQ = VmKysely | VmTx;
+
+export function vitnemalKysely(db: Db): VmKysely {
+  return db.kysely.withTables<VitnemalTables>() as unknown as VmKysely;
+}
+
+export interface Recorder {
+  label: string;
+  userId: string | null;
+}
+
+// -------------------------------------------------------------------------------------------------------------- cases
+
+/** The columns of one version row the service decides. */
+export interface CaseVersionData {
+  fnr: string;
+  name: string;
+  /** The case input (docs/api.md `VitnemalCaseInput`), stored as given after validation. */
+  input: Record<string, unknown>;
+  errors: number;
+  warnings: number;
+}
+
+function versionValues(caseId: string, institutionId: string, version: number, d: CaseVersionData, by: Recorder, reason: string | null) {
+  return {
+    case_id: caseId,
+    version,
+    institution_id: institutionId,
+    fnr: d.fnr,
+    name: d.name,
+    input: JSON.stringify(d.input),
+    finding_errors: d.errors,
+    finding_warnings: d.warnings,
+    recorded_by: by.label,
+    recorded_by_id: by.userId,
+    reason,
+  };
+}
+
+export async function insertCase(tx: VmQ, institutionId: string, d: CaseVersionData, by: Recorder, reason: string | null): Promise<string> {
+  const id = crypto.randomUUID();
+  await tx.insertInto("vitnemal_case").values({ id, institution_id: institutionId, version: 1, created_by: by.label }).execute();
+  await tx.insertInto("vitnemal_case_version").values(versionValues(id, institutionId, 1, d, by, reason)).execute();
+  return id;
+}
+
+/** Takes the next version when `expected` is the current one; "missing" (other institution / no such case) or "stale". */
+export async function claimNextVersion(
+  tx: VmTx,
+  institutionId: string,
+  id: string,
+  expected: number,
+): Promise<{ ok: true; version: number } | { ok: false; why: "missing" } | { ok: false; why: "stale"; current: number }> {
+  const r = await tx
+    .updateTable("vitnemal_case")
+    .set((eb) => ({ version: eb("version", "+", 1) }))
+    .where("id", "=", id)
+    .where("institution_id", "=", institutionId)
+    .where("version", "=", expected)
+    .returning("version")
+    .executeTakeFirst();
+  if (r) return { ok: true, version: r.version };
+  const cur = await tx.selectFrom("vitnemal_case").select("version").where("id", "=", id).where("institution_id", "=", institutionId).executeTakeFirst();
+  return cur ? { ok: false, why: "stale", current: cur.version } : { ok: false, why: "missing" };
+}
+
+/** Appends the next version (the one before stays as it was: the table is append-only). */
+export async function insertVersion(tx: VmTx, institutionId: string, id: string, version: number, d: CaseVersionData, by: Recorder, reason: string): Promise<void> {
+  await tx.insertInto("vitnemal_case_version").values(versionValues(id, institutionId, version, d, by, reason)).execute();
+}
+
+export interface StoredCase {
+  id: string;
+  version: number;
+  fnr: string;
+  name: string;
+  input: Record<string, unknown>;
+  errors: number;
+  warnings: number;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+
+/** The current version of a case (or a given version). */
+export async function getCase(k: VmQ, institutionId: string, id: string, version?: number): Promise<StoredCase | undefined> {
+  const r = await k
+    .selectFrom("vitnemal_case as c")
+    .innerJoin("vitnemal_case_version as v", (j) => j.onRef("v.case_id", "=", "c.id").on(version === undefined ? sql<boolean>`v.version = c.version` : sql<boolean>`v.version = ${version}`))
+    .select(["c.id", "v.version", "v.fnr", "v.name", "v.input", "v.finding_errors", "v.finding_warnings", "v.recorded_at", "v.recorded_by"])
+    .where("c.id", "=", id)
+    .where("c.institution_id", "=", institutionId)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    id: r.id,
+    version: r.version,
+    fnr: r.fnr,
+    name: r.name,
+    input: r.input,
+    errors: r.finding_errors,
+    warnings: r.finding_warnings,
+    recordedAt: iso(r.recorded_at),
+    recordedBy: r.recorded_by,
+  };
+}
+
+export interface HistoryEntry {
+  version: number;
+  recordedAt: string;
+  recordedBy: string;
+  reason: string | null;
+  supersededAt: string | null;
+  supersededBy: string | null;
+}
+
+/** Every version, oldest first; a version is superseded by the next one (its time and author). */
+export async function getHistory(k: VmQ, institutionId: string, id: string): Promise<HistoryEntry[]> {
+  const rows = await k
+    .selectFrom("vitnemal_case_version")
+    .select(["version", "recorded_at", "recorded_by", "reason"])
+    .where("case_id", "=", id)
+    .where("institution_id", "=", institutionId)
+    .orderBy("version")
+    .execute();
+  return rows.map((r, i) => {
+    const next = rows[i + 1];
+    return {
+      version: r.version,
+      recordedAt: iso(r.recorded_at),
+      recordedBy: r.recorded_by,
+      reason: r.reason,
+      supersededAt: next ? iso(next.recorded_at) : null,
+      supersededBy: next ? next.recorded_by : null,
+    };
+  });
+}
+
+export interface ListedCase {
+  id: string;
+  version: number;
+  fnr: string;
+  name: string;
+  input: Record<string, unknown>;
+  errors: number;
+  warnings: number;
+}
+
+/** The institution's cases, current versions, by name. */
+export async function listCases(k: VmQ, institutionId: string, o: { limit?: number; offset?: number } = {}): Promise<{ rows: ListedCase[]; total: number }> {
+  const base = k
+    .selectFrom("vitnemal_case as c")
+    .innerJoin("vitnemal_case_version as v", (j) => j.onRef("v.case_id", "=", "c.id").onRef("v.version", "=", "c.version"))
+    .where("c.institution_id", "=", institutionId);
+  const total = await base.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirst();
+  const rows = await base
+    .select(["c.id", "v.version", "v.fnr", "v.name", "v.input", "v.finding_errors", "v.finding_warnings"])
+    .orderBy("v.name")
+    .orderBy("c.id")
+    .limit(o.limit ?? 500)
+    .offset(o.offset ?? 0)
+    .execute();
+  return {
+    total: Number(total?.n ?? 0),
+    rows: rows.map((r) => ({ id: r.id, version: r.version, fnr: r.fnr, name: r.name, input: r.input, errors: r.finding_errors, warnings: r.finding_warnings })),
+  };
+}
+
+// ----------------------------------------------------------------------------------------------------------- issuance
+
+/**
+ * Locks the institution's issuance log for this transaction (a row lock on its head) and returns the last seq. Two
+ * issuing transactions of one institution run one after the other, so each sees the other's events and numbers.
+ */
+export async function lockLog(tx: VmTx, institutionId: string): Promise<number> {
+  const r = await sql<{ last_seq: number }>`
+    insert into vitnemal_log_head (institution_id, last_seq) values (${institutionId}, 0)
+    on conflict (institution_id) do update set last_seq = vitnemal_log_head.last_seq
+    returning last_seq
+  `.execute(tx);
+  return Number(r.rows[0]!.last_seq);
+}
+
+/** The institution's issuance log, in seq order. */
+export async function loadLog(k: VmQ, institutionId: string): Promise<IssuanceEvent[]> {
+  const rows = await k.selectFrom("vitnemal_issuance").select(["event"]).where("institution_id", "=", institutionId).orderBy("seq").execute();
+  return rows.map((r) => r.event as unknown as IssuanceEvent);
+}
+
+/**
+ * Takes a serial from the counter of (institution, letter, year): the counter must be below it (numbers are never
+ * reused) and is set to it. Returns false when the counter is already at or past it.
+ */
+export async function takeSerial(tx: VmTx, institutionId: string, letter: "V" | "K", year: number, serial: number): Promise<boolean> {
+  const r = await sql<{ last_serial: number }>`
+    insert into vitnemal_number_counter (institution_id, letter, year, last_serial) values (${institutionId}, ${letter}, ${year}, ${serial})
+    on conflict (institution_id, letter, year) do update set last_serial = excluded.last_serial
+      where vitnemal_number_counter.last_serial < excluded.last_serial
+    returning last_serial
+  `.execute(tx);
+  return r.rows.length === 1;
+}
+
+/** The last serial the counter has given for (institution, letter, year), 0 when none. */
+export async function lastSerial(k: VmQ, institutionId: string, letter: "V" | "K", year: number): Promise<number> {
+  const r = await k
+    .selectFrom("vitnemal_number_counter")
+    .select("last_serial")
+    .where("institution_id", "=", institutionId)
+    .where("letter", "=", letter)
+    .where("year", "=", year)
+    .executeTakeFirst();
+  return r?.last_serial ?? 0;
+}
+
+/** Appends events to the log (their seq follows the head) and moves the head. */
+export async function appendEvents(
+  tx: VmTx,
+  institutionId: string,
+  events: readonly IssuanceEvent[],
+  meta: { caseId: string | null; caseVersion: number | null; byId: string | null },
+): Promise<void> {
+  if (events.length === 0) return;
+  for (const e of events) {
+    const doc = e.type === "issued" ? e.document : e.type === "duplicated" ? (e.archived ?? null) : null;
+    await tx
+      .insertInto("vitnemal_issuance")
+      .values({
+        id: crypto.randomUUID(),
+        institution_id: institutionId,
+        seq: e.seq,
+        type: e.type,
+        number: e.number,
+        kind: doc?.kind ?? null,
+        fnr: doc?.person.fodselsnummer ?? null,
+        case_id: e.type === "issued" ? meta.caseId : null,
+        case_version: e.type === "issued" ? meta.caseVersion : null,
+        reason: e.type === "duplicated" ? `way-${e.way}` : e.reason,
+        replaces: e.type === "issued" ? (e.replaces ?? null) : null,
+        replaced_by: e.type === "cancelled" ? (e.replacedBy ?? null) : null,
+        way: e.type === "duplicated" ? e.way : e.type === "issued" && e.reason === "duplicate" ? 3 : null,
+        event: JSON.stringify(e),
+        on_date: e.on,
+        by_label: e.by,
+        created_by_id: meta.byId,
+      })
+      .execute();
+  }
+  await tx
+    .updateTable("vitnemal_log_head")
+    .set({ last_seq: events[events.length - 1]!.seq })
+    .where("institution_id", "=", institutionId)
+    .execute();
+}
+
+export interface DocumentRow {
+  number: string;
+  kind: "vitnemal" | "kompetansebevis";
+  fnr: string;
+  caseId: string | null;
+  caseVersion: number | null;
+  reason: string;
+  replaces: string | null;
+  on: string;
+  by: string;
+  status: "issued" | "cancelled";
+}
+
+const dateText = (d: string | Date): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+
+/** Issued documents (with their status), newest first; filter by case or by issue date range. */
+export async function listDocuments(k: VmQ, institutionId: string, f: { caseId?: string; from?: string; to?: string } = {}): Promise<DocumentRow[]> {
+  let q = k.selectFrom("vitnemal_document").selectAll().where("institution_id", "=", institutionId);
+  if (f.caseId !== undefined) q = q.where("case_id", "=", f.caseId);
+  if (f.from !== undefined) q = q.where("on_date", ">=", f.from);
+  if (f.to !== undefined) q = q.where("on_date", "<=", f.to);
+  const rows = await q.orderBy("seq", "desc").execute();
+  return rows.map((r) => ({
+    number: r.number,
+    kind: r.kind,
+    fnr: r.fnr,
+    caseId: r.case_id,
+    caseVersion: r.case_version,
+    reason: r.reason,
+    replaces: r.replaces,
+    on: dateText(r.on_date),
+    by: r.by_label,
+    status: r.status,
+  }));
+}
