@@ -8,6 +8,11 @@ describe("library entry", () => {
     expect(typeof bevis.amu.selectForReport).toBe("function");
     expect(typeof bevis.aub.unitQuarterContribution).toBe("function");
     expect(typeof bevis.sprogprove.checkReport).toBe("function");
+    expect(typeof bevis.eksamen.examResult).toBe("function");
+    expect(typeof bevis.eksamen.complaintDeadlines).toBe("function");
+    expect(typeof bevis.vitnemal.decideContent).toBe("function");
+    expect(typeof bevis.vitnemal.applyRules).toBe("function");
+    expect(typeof bevis.vitnemal.layout.arrangeDocument).toBe("function");
   });
   it("decides an AMU group with its citation", () => {
     const d = bevis.amu.resultGroup(

@@ -9,5 +9,6 @@ export * from "./kernel/index.ts";
 // ── one line per rulebook's pure API ──
 export * as amu from "./rulebooks/dk-amu/public.ts"; // seed 000
 export * as sprogprove from "./rulebooks/dk-sprogprove/index.ts"; // seed 001
+export * as eksamen from "./rulebooks/dk-eksamen/index.ts"; // seed 002
+export * as vitnemal from "./rulebooks/no-vitnemal/index.ts"; // seed 003
 export * as aub from "./rulebooks/dk-aub/index.ts"; // seed 004
-// seed 002 (dk-eksamen) and seed 003 (no-vitnemal): not yet written.
