@@ -116,9 +116,15 @@ describe("sprogprøver in the browser", () => {
       await green.waitFor();
       expect(await green.getAttribute("data-complete")).toBe("true");
       await expect.poll(() => page.getByTestId("sp-submission-row").count()).toBe(2);
+      // the overview chart: one pupil found sprogparat in attempt 2 of børnehaveklassen
+      await page.goto(yearPath);
+      const bar = page.locator('[data-testid="sp-bar"][data-level="0"][data-attempt="2"]');
+      await bar.waitFor({ state: "attached" });
+      expect(await bar.getAttribute("data-sprogparat")).toBe("1");
+      expect(await page.locator('[data-testid="sp-bar"][data-level="0"][data-attempt="3"]').getAttribute("data-sprogparat")).toBe("0");
 
       // the XLSX copy, read back
-      const href = await green.getByTestId("sp-xlsx").getAttribute("href");
+      const href = await page.getByTestId("sp-submission-row").first().getByRole("link").getAttribute("href");
       const res = await page.request.get(href!);
       expect(res.status()).toBe(200);
       const wb = await readWorkbook(Buffer.from(await res.body()));
