@@ -255,9 +255,7 @@ export function previewOf(ev: Evaluated, caseId: string | null, version: number 
     for (const a of doc.absence)
       L("absence", `${a.label}: ${a.days.text} ${doc.labels.days}, ${a.hours.text} ${doc.labels.hours}`, ["8", "2.7"], "Fravær per år etter fratrekk (punkt 8).", "Absence per year after deductions (§8).");
     for (const m of d.vmm) {
-      const use = (ev.layout.merknader ?? []).find((x) => x.code === m.def.code);
       L("merknad", m.text, ["3", "2.8"], `Vitnemålsmerknad ${m.def.code} (punkt 3).`, `Vitnemålsmerknad ${m.def.code} (§3).`, ev.findings.filter((f) => mentions(f, m.def.code)));
-      void use;
     }
     L("place-date", doc.placeDate, ["2.8"], "Sted og dato (punkt 2.8).", "Place and date (§2.8).");
     L("number", doc.documentNumber, ["2.8"], "Dokumentnummeret settes ved utstedelse (punkt 2.8).", "The document number is given when issued (§2.8).");
