@@ -59,6 +59,8 @@ interface PupilData {
   previouslyPostponed?: boolean;
   rykkerOp: boolean | null;
   version: number;
+  dsa?: { receiving: boolean; schoolYearsReceived: number; leaderJudgesNoLongerNeeded: boolean } | null;
+  exemption?: { considerableDisability: boolean; pppAssessment: boolean; specialConditionsConsidered: boolean } | null;
 }
 interface Receipt {
   complete: boolean;
@@ -447,9 +449,28 @@ interface Form {
   specialPermission: boolean;
   previouslyPostponed: boolean;
   rykkerOp: boolean | null;
+  /** "Dansk som andetsprog – supplerende" (1.–9. klasse): null = not registered. */
+  dsaReceiving: boolean | null;
+  dsaYears: number;
+  dsaJudged: boolean;
+  /** § 14 exemption: null = none; else the three conditions. */
+  exemption: { considerableDisability: boolean; pppAssessment: boolean; specialConditionsConsidered: boolean } | null;
 }
 
-const emptyForm: Form = { cpr: "", classLevel: 0, toBeTested: true, results: ["", "", "", ""], sommerskole: false, specialPermission: false, previouslyPostponed: false, rykkerOp: null };
+const emptyForm: Form = {
+  cpr: "",
+  classLevel: 0,
+  toBeTested: true,
+  results: ["", "", "", ""],
+  sommerskole: false,
+  specialPermission: false,
+  previouslyPostponed: false,
+  rykkerOp: null,
+  dsaReceiving: null,
+  dsaYears: 1,
+  dsaJudged: false,
+  exemption: null,
+};
 
 function bodyOf(f: Form) {
   return {
@@ -460,6 +481,8 @@ function bodyOf(f: Form) {
     specialPermission: f.classLevel === 0 ? f.specialPermission : false,
     previouslyPostponed: f.classLevel === 0 ? f.previouslyPostponed : false,
     rykkerOp: f.rykkerOp,
+    dsa: f.classLevel > 0 && f.dsaReceiving !== null ? { receiving: f.dsaReceiving, schoolYearsReceived: f.dsaYears, leaderJudgesNoLongerNeeded: f.dsaJudged } : null,
+    exemption: f.exemption,
   };
 }
 
@@ -495,6 +518,10 @@ function PupilPage({ session, yearId, pupilId, savedVersion }: { session: Sessio
         specialPermission: p.specialPermission ?? false,
         previouslyPostponed: p.previouslyPostponed ?? false,
         rykkerOp: p.rykkerOp,
+        dsaReceiving: p.dsa ? p.dsa.receiving : null,
+        dsaYears: p.dsa?.schoolYearsReceived ?? 1,
+        dsaJudged: p.dsa?.leaderJudgesNoLongerNeeded ?? false,
+        exemption: p.exemption ?? null,
       });
       setVersion(p.version);
       setCprMasked(p.cprMasked);
@@ -539,7 +566,7 @@ function PupilPage({ session, yearId, pupilId, savedVersion }: { session: Sessio
   // Input findings name the attempt by its position in the list sent (0-based), the rules by its number.
   const attemptFindings = (no: number) =>
     findings.filter((f) => (f.rule.includes(".input.") ? (f.subject ?? "").startsWith(`attempts.${no - 1}.`) : (f.subject ?? "").startsWith(`attempts.${no}.`)));
-  const known = new Set(["cpr", "classLevel", "toBeTested", "rykkerOp", "sommerskole", "specialPermission", "previouslyPostponed"]);
+  const known = new Set(["cpr", "classLevel", "toBeTested", "rykkerOp", "sommerskole", "specialPermission", "previouslyPostponed", "dsa", "exemption"]);
   const general = findings.filter((f) => !known.has((f.subject ?? "").split(".")[0]!) && !(f.subject ?? "").startsWith("attempts.") && f.severity !== "info");
 
   const save = async (e: FormEvent) => {
@@ -602,6 +629,51 @@ function PupilPage({ session, yearId, pupilId, savedVersion }: { session: Sessio
                 <option value="yes">{t("pupil.yes")}</option>
                 <option value="no">{t("pupil.no")}</option>
               </select>
+            )}
+          </Field>
+          {!bhkl && (
+            <Field name="dsa" label={t("pupil.dsa")} hint={t("pupil.dsa.hint")} findings={about("dsa")}>
+              {({ id, describedBy }) => (
+                <span>
+                  <select id={id} aria-describedby={describedBy} value={triValue(form.dsaReceiving)} onChange={(e) => set("dsaReceiving", triParse(e.target.value))} data-testid="sp-dsa">
+                    <option value="">{t("pupil.unset")}</option>
+                    <option value="yes">{t("pupil.yes")}</option>
+                    <option value="no">{t("pupil.no")}</option>
+                  </select>{" "}
+                  {form.dsaReceiving && (
+                    <>
+                      <label>
+                        {t("pupil.dsa.years")}{" "}
+                        <input type="number" min={1} max={20} value={form.dsaYears} onChange={(e) => set("dsaYears", Number(e.target.value))} data-testid="sp-dsa-years" />
+                      </label>{" "}
+                      <label>
+                        <input type="checkbox" checked={form.dsaJudged} onChange={(e) => set("dsaJudged", e.target.checked)} data-testid="sp-dsa-judged" /> {t("pupil.dsa.judged")}
+                      </label>
+                    </>
+                  )}
+                </span>
+              )}
+            </Field>
+          )}
+          <Field name="exemption" label={t("pupil.exemption")} hint={t("pupil.exemption.hint")} findings={about("exemption")}>
+            {({ id, describedBy }) => (
+              <span>
+                <input
+                  id={id}
+                  type="checkbox"
+                  aria-describedby={describedBy}
+                  checked={form.exemption !== null}
+                  onChange={(e) => set("exemption", e.target.checked ? { considerableDisability: false, pppAssessment: false, specialConditionsConsidered: false } : null)}
+                  data-testid="sp-exempted"
+                />
+                {form.exemption &&
+                  (["considerableDisability", "pppAssessment", "specialConditionsConsidered"] as const).map((k) => (
+                    <label key={k} style={{ display: "block" }}>
+                      <input type="checkbox" checked={form.exemption![k]} onChange={(e) => set("exemption", { ...form.exemption!, [k]: e.target.checked })} data-testid={`sp-exemption-${k}`} />{" "}
+                      {t(`pupil.exemption.${k}`)}
+                    </label>
+                  ))}
+              </span>
             )}
           </Field>
         </fieldset>

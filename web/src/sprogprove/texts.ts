@@ -68,6 +68,15 @@ const da = {
   "pupil.saved": "Gemt (version {v}).",
   "pupil.checking": "Tjekker …",
   "pupil.general": "Øvrige fund",
+  "pupil.dsa": "Modtager 'Dansk som andetsprog – supplerende'",
+  "pupil.dsa.hint": "1.-9. klasse: eleven skal til prøve, når skolelederen vurderer, at behovet er ophørt, eller senest i det fjerde skoleår.",
+  "pupil.dsa.years": "Skoleår med undervisningen (inkl. dette)",
+  "pupil.dsa.judged": "Skolelederen vurderer, at eleven ikke længere har behov",
+  "pupil.exemption": "Fritaget efter § 14",
+  "pupil.exemption.hint": "Tælles kun med i skolens antal fritagne elever; indberettes aldrig med CPR-nummer.",
+  "pupil.exemption.considerableDisability": "Betydelig funktionsnedsættelse",
+  "pupil.exemption.pppAssessment": "Pædagogisk-psykologisk vurdering",
+  "pupil.exemption.specialConditionsConsidered": "Prøve på særlige vilkår har været overvejet",
   "result.none": "–",
 };
 type Key = keyof typeof da;
@@ -140,6 +149,15 @@ const en: Record<Key, string> = {
   "pupil.saved": "Saved (version {v}).",
   "pupil.checking": "Checking …",
   "pupil.general": "Other findings",
+  "pupil.dsa": "Receives 'Dansk som andetsprog – supplerende'",
+  "pupil.dsa.hint": "1.–9. klasse: the pupil takes the test when the school leader judges the need has ended, or in the fourth school year at the latest.",
+  "pupil.dsa.years": "School years with the teaching (this one included)",
+  "pupil.dsa.judged": "The school leader judges the pupil no longer needs it",
+  "pupil.exemption": "Exempted under § 14",
+  "pupil.exemption.hint": "Only counted in the school's number of exempted pupils; never reported by CPR number.",
+  "pupil.exemption.considerableDisability": "Considerable disability",
+  "pupil.exemption.pppAssessment": "Pedagogical-psychological assessment",
+  "pupil.exemption.specialConditionsConsidered": "A test on special conditions has been considered",
   "result.none": "–",
 };
 export const TEXTS = { da, en };
