@@ -508,7 +508,10 @@ export async function exportNvb(db: Db, actor: Actor, o: { schoolYear: string; s
     ...batch,
     system: { name: "bevis", version: "0.1.0" },
     createdAt: osloStamp(),
-    ...(o.schoolNumber ? { schoolNumbers: { [inst.code]: o.schoolNumber } } : {}),
+    // the given VIGO school number stands for every orgnr of the batch (one institution = one school)
+    ...(o.schoolNumber
+      ? { schoolNumbers: Object.fromEntries([inst.code, ...batch.documents.map((d) => d.issuer.orgnr), ...batch.cancellations.map((c) => c.number.slice(1, 10))].map((x) => [x, o.schoolNumber!])) }
+      : {}),
   });
   if (r.value === null) throw refuse(r.because, "the NVB file was not made");
   await audit(db.kysely, actor, {

@@ -1,0 +1,106 @@
+/** The /api/vitnemal routes on both databases: roles, 400/404/409/422 as problem+json, issue → PDF → cancel, NVB. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { platformMigrations } from "../../platform/db/migrations/index.ts";
+import { testTargets, type TestTarget } from "../../platform/db/testing.ts";
+import { createApp } from "../../platform/http/app.ts";
+import { makeInstitution, makeUser, testClient, type TestClient } from "../../platform/http/testing.ts";
+import { pdfText } from "../../platform/render/testing.ts";
+import { demoFnr, vg1Case, vitnemalCase } from "./demo.ts";
+import { vitnemalHttp } from "./http.ts";
+import { vitnemalMigrations } from "./migrations.ts";
+
+type OpenDb = Awaited<ReturnType<TestTarget["open"]>>;
+
+/** makeInstitution's codes are not organisasjonsnumre: the case carries a valid one (service.ts toCase). */
+const ORGNR = "974760673";
+const withOrgnr = <T extends { issuer: object }>(c: T): T => ({ ...c, issuer: { ...c.issuer, orgnr: ORGNR } });
+
+for (const target of testTargets()) {
+  describe(`vitnemål HTTP on ${target.kind}`, () => {
+    let db: OpenDb;
+    let tap: TestClient;
+    let laerer: TestClient;
+    let other: TestClient;
+    let app: ReturnType<typeof createApp>;
+    beforeAll(async () => {
+      db = await target.open({ ...platformMigrations, ...vitnemalMigrations });
+      app = createApp({ db, rulebooks: [vitnemalHttp] });
+      const a = await makeInstitution(db, "A vgs", "NO");
+      const b = await makeInstitution(db, "B vgs", "NO");
+      const u1 = await makeUser(db, a.id, ["tap"]);
+      const u2 = await makeUser(db, a.id, ["laerer"]);
+      const u3 = await makeUser(db, b.id, ["admin"]);
+      tap = testClient(app);
+      laerer = testClient(app);
+      other = testClient(app);
+      expect((await tap.login(u1.email, u1.password)).status).toBe(200);
+      expect((await laerer.login(u2.email, u2.password)).status).toBe(200);
+      expect((await other.login(u3.email, u3.password)).status).toBe(200);
+    });
+    afterAll(async () => {
+      await db?.drop();
+    });
+
+    it("creates, lists masked, corrects, refuses stale (409), previews with why per line, issues, downloads the PDF, cancels", async () => {
+      const fnr = demoFnr("150306", 6);
+      const created = await tap.post("/api/vitnemal/cases", withOrgnr(vitnemalCase("Eva Http", fnr)));
+      expect(created.status).toBe(201);
+      const d = created.body as { id: string; version: number; preview: { issuable: boolean } };
+      expect(d.preview.issuable).toBe(true);
+      const list = await tap.get("/api/vitnemal/cases");
+      expect(list.body).toMatchObject({ total: 1, items: [{ fnrMasked: `${fnr.slice(0, 6)}xxxxx`, name: "Eva Http" }] });
+      expect(list.text).not.toContain(fnr);
+      const put = await tap.request("PUT", `/api/vitnemal/cases/${d.id}`, { input: withOrgnr(vitnemalCase("Eva Http Nordmann", fnr)), version: 1, reason: "navn" });
+      expect(put.status).toBe(200);
+      const stale = await tap.request("PUT", `/api/vitnemal/cases/${d.id}`, { input: withOrgnr(vitnemalCase("Sen", fnr)), version: 1, reason: "sen" });
+      expect(stale.status).toBe(409);
+      expect(stale.headers.get("content-type")).toContain("application/problem+json");
+      const pv = await tap.get(`/api/vitnemal/cases/${d.id}/preview?on=2025-06-20`);
+      expect(pv.status).toBe(200);
+      const lines = (pv.body as { lines: { part: string; text: string; sections: string[] }[] }).lines;
+      expect(lines.find((l) => l.part === "subject" && l.text.includes("NOR1267"))?.sections).toEqual(expect.arrayContaining(["2.5", "2.6"]));
+      // a lærer may read but not issue
+      expect((await laerer.post(`/api/vitnemal/cases/${d.id}/issue`, { on: "2025-06-20" })).status).toBe(403);
+      const iss = await tap.post(`/api/vitnemal/cases/${d.id}/issue`, { on: "2025-06-20" });
+      expect(iss.status).toBe(201);
+      const number = (iss.body as { number: string }).number;
+      expect(number).toBe(`V${ORGNR}20250001`);
+      const cookie = [...tap.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+      const res = await app.request(`http://localhost/api/vitnemal/documents/${number}/pdf`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/pdf");
+      const text = pdfText(Buffer.from(await res.arrayBuffer()));
+      expect(text).toContain("Eva Http Nordmann");
+      expect(text).toContain(number);
+      expect((await tap.post(`/api/vitnemal/documents/${number}/cancel`, { reason: "FEI", on: "2025-06-21" })).status).toBe(200);
+      const again = await tap.post(`/api/vitnemal/cases/${d.id}/issue`, { on: "2025-06-21" });
+      expect((again.body as { number: string }).number).toBe(`V${ORGNR}20250002`);
+      const nvb = await tap.get("/api/vitnemal/nvb?schoolYear=2024/25&schoolNumber=99001");
+      expect(nvb.status).toBe(200);
+      expect(nvb.text.startsWith("¤A¤")).toBe(true);
+      expect(nvb.text).toContain("¤D¤");
+    });
+
+    it("refuses issuing with 422 and the findings; 400 for a malformed body", async () => {
+      const blocked = withOrgnr(vitnemalCase("Siv Stopp", demoFnr("020806", 6)));
+      delete (blocked as Record<string, unknown>).conduct;
+      const c = await tap.post("/api/vitnemal/cases", blocked);
+      const id = (c.body as { id: string }).id;
+      const r = await tap.post(`/api/vitnemal/cases/${id}/issue`, { on: "2025-06-20" });
+      expect(r.status).toBe(422);
+      expect(r.headers.get("content-type")).toContain("application/problem+json");
+      expect(JSON.stringify(r.body)).toContain('"ref":"5.6"');
+      expect((await tap.post("/api/vitnemal/cases", { person: 5 })).status).toBe(400);
+      expect((await tap.post("/api/vitnemal/cases", withOrgnr(vg1Case("Feil", "01010112345", false)))).status).toBe(422);
+    });
+
+    it("another institution gets 404 for A's case and document", async () => {
+      const [row] = ((await tap.get("/api/vitnemal/cases")).body as { items: { id: string }[] }).items;
+      const docs = (await tap.get("/api/vitnemal/documents")).body as { number: string }[];
+      expect((await other.get(`/api/vitnemal/cases/${row!.id}`)).status).toBe(404);
+      expect((await other.get(`/api/vitnemal/documents/${docs[0]!.number}/pdf`)).status).toBe(404);
+      expect((await other.post(`/api/vitnemal/documents/${docs[0]!.number}/duplicate`, { way: 2, signatory: "x" })).status).toBe(404);
+      expect((await other.get("/api/vitnemal/documents")).body).toEqual([]);
+    });
+  });
+}
