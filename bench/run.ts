@@ -6,6 +6,11 @@
  *   (c) CSV import through the real path (import.importCsv) vs COPY of the same participations — rows/s ratio
  *       (target ≥ 0.3×).
  *
+ *   (d) dk-eksamen: censor assignment for a term of 50,000 exams and 3,000 censors with 2 years of history vs the
+ *       maximum-flow bound of the same instance (Dinic, same run) — target 100 % of the bound, < 10 s (bench/eksamen.ts).
+ *
+ * Suites: --only amu,eksamen (default: all). Each suite besides AMU is a file bench/<suite>.ts that also runs alone.
+ *
  * Options: --n 1000000 (participations loaded; PGlite uses --pglite-n, default 200000, as its single-threaded WASM
  * engine loads ~10× slower), --import-n 100000 (--pglite-import-n 20000), --db pglite|postgres|both (postgres via
  * BENCH_DATABASE_URL or TEST_DATABASE_URL; a fresh database is created and dropped), --quarter 2024Q4, --seed 1,
@@ -21,6 +26,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { describeUrl } from "../src/platform/db/connect.ts";
 import type { DbTarget, StepArgs } from "./worker.ts";
+import { eksamenLines, type EksamenResult } from "./eksamen.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -33,7 +39,11 @@ interface Options {
   quarter: string;
   seed: number;
   json: boolean;
+  only: Suite[];
 }
+
+const SUITES = ["amu", "eksamen"] as const;
+type Suite = (typeof SUITES)[number];
 
 function parseArgs(argv: string[]): Options {
   const get = (name: string): string | undefined => {
@@ -65,7 +75,15 @@ function parseArgs(argv: string[]): Options {
     quarter: get("quarter") ?? "2024Q4",
     seed: num("seed", 1),
     json: argv.includes("--json"),
+    only: parseOnly(get("only")),
   };
+}
+
+function parseOnly(v: string | undefined): Suite[] {
+  if (v === undefined) return [...SUITES];
+  const xs = v.split(",").map((x) => x.trim()).filter(Boolean);
+  for (const x of xs) if (!(SUITES as readonly string[]).includes(x)) throw new Error(`--only takes ${SUITES.join(", ")}; got ${x}`);
+  return xs as Suite[];
 }
 
 const pgUrl = (): string | undefined => process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
@@ -86,6 +104,24 @@ function step<T>(args: StepArgs): Promise<T> {
         resolve(JSON.parse(line) as T);
       } catch {
         reject(new Error(`step ${args.step}: no result line (${line.slice(0, 200)})`));
+      }
+    });
+  });
+}
+
+/** Runs a suite file (bench/<suite>.ts) in a fresh process with --json and returns its result line. */
+function suiteProcess<T>(file: string, args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, join(HERE, file), ...args, "--json"], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`${file} exited with ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split("\n").pop() ?? "") as T);
+      } catch {
+        reject(new Error(`${file}: no result line`));
       }
     });
   });
@@ -220,10 +256,20 @@ async function main(): Promise<number> {
     `report quarter ${o.quarter}; seed ${o.seed}`;
   process.stderr.write(header + "\n");
   const results: DbResult[] = [];
-  for (const kind of o.db) results.push(await runDb(kind, o));
+  if (o.only.includes("amu")) for (const kind of o.db) results.push(await runDb(kind, o));
+  let eksamen: EksamenResult | undefined;
+  if (o.only.includes("eksamen")) {
+    process.stderr.write("[eksamen] censor assignment: 50,000 exams, 3,000 censors, 2 years of history\n");
+    eksamen = await suiteProcess<EksamenResult>("eksamen.ts", [`--seed=${o.seed}`]);
+  }
   const total = (performance.now() - t0) / 1000;
-  if (o.json) process.stdout.write(JSON.stringify({ started: started.toISOString(), options: o, results, totalSeconds: total }, null, 2) + "\n");
-  else process.stdout.write(`\n${header}\n\n${table(results, o)}\n\ntotal ${secs(total)}\n`);
+  if (o.json) process.stdout.write(JSON.stringify({ started: started.toISOString(), options: o, results, eksamen, totalSeconds: total }, null, 2) + "\n");
+  else {
+    const parts = [`\n${header}\n`];
+    if (results.length > 0) parts.push(table(results, o));
+    if (eksamen) parts.push(eksamenLines(eksamen).join("\n"));
+    process.stdout.write(`${parts.join("\n\n")}\n\ntotal ${secs(total)}\n`);
+  }
   return 0;
 }
 

@@ -121,4 +121,57 @@ describe("censor assignment for a term (§ 27)", () => {
       { numRuns: 300 },
     );
   });
+
+  it("property: on larger tight instances the assignment is as large as an independent maximum flow", () => {
+    // Kuhn's algorithm for b-matching from scratch (no greedy start, depth-first), over makeEligibility: the maximum.
+    const maximum = (exams: PlanExam[], censors: PlanCensor[], history: CensorshipRecord[]): number => {
+      const ok = makeEligibility(history);
+      const cand = exams.map((x) => censors.flatMap((c, i) => (c.subjects.some((s) => s.subject === x.subject) && c.capacity > 0 && ok(c, x) ? [i] : [])));
+      const held: number[][] = censors.map(() => []);
+      let size = 0;
+      for (let x = 0; x < exams.length; x++) {
+        const seen = new Set<number>();
+        const tryExam = (ex: number): boolean => {
+          for (const c of cand[ex]!) {
+            if (seen.has(c)) continue;
+            seen.add(c);
+            if (held[c]!.length < censors[c]!.capacity) {
+              held[c]!.push(ex);
+              return true;
+            }
+            for (let k = 0; k < held[c]!.length; k++) {
+              const other = held[c]![k]!;
+              if (tryExam(other)) {
+                held[c]![k] = ex;
+                return true;
+              }
+            }
+          }
+          return false;
+        };
+        if (tryExam(x)) size++;
+      }
+      return size;
+    };
+    const big = fc.record({
+      exams: fc.array(fc.record({ inst: fc.constantFrom("I0", "I1", "I2", "I3"), examiner: fc.constantFrom(...ids("e", 10)), subject: fc.constantFrom(...SUBJECTS) }), { minLength: 20, maxLength: 80 }),
+      censors: fc.array(fc.record({ inst: fc.constantFrom("I0", "I1", "I2", "I3"), capacity: fc.integer({ min: 0, max: 6 }), subjects: fc.subarray(SUBJECTS, { minLength: 1, maxLength: 2 }) }), { minLength: 3, maxLength: 12 }),
+      history: fc.array(fc.record({ c: fc.integer({ min: 0, max: 11 }), e: fc.constantFrom(...ids("e", 10)), back: fc.integer({ min: 0, max: 900 }), reverse: fc.boolean() }), { maxLength: 30 }),
+    });
+    let beatGreedy = 0;
+    fc.assert(
+      fc.property(big, (raw) => {
+        const { exams, censors, history } = build(raw);
+        const d = assignCensors(exams, censors, history);
+        expect(d.value.assigned.size).toBe(maximum(exams, censors, history));
+        const load = new Map<string, number>();
+        for (const c of d.value.assigned.values()) load.set(c, (load.get(c) ?? 0) + 1);
+        censors.forEach((c) => expect(load.get(c.id) ?? 0).toBeLessThanOrEqual(c.capacity));
+        if (assignCensors(exams, censors, history, { augment: false }).value.assigned.size < d.value.assigned.size) beatGreedy++;
+      }),
+      { numRuns: 300 },
+    );
+    // The instances are tight enough that the augmenting phases matter in some of them.
+    expect(beatGreedy).toBeGreaterThan(0);
+  });
 });
