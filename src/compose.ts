@@ -24,7 +24,11 @@ import { sprogproveHttp } from "./rulebooks/dk-sprogprove/http.ts";
 import { seedSprogproveDemo, sprogproveCrossTenantFixture } from "./rulebooks/dk-sprogprove/demo.ts";
 import { sprogproveCli } from "./rulebooks/dk-sprogprove/cli.ts";
 // ── seed 002: dk-eksamen ────── (not yet)
-// ── seed 003: no-vitnemal ───── (not yet)
+// ── seed 003: no-vitnemal ───────────────────────────────────────────────────────────────────────────────────────────
+import { vitnemalMigrations } from "./rulebooks/no-vitnemal/migrations.ts";
+import { vitnemalHttp } from "./rulebooks/no-vitnemal/http.ts";
+import { seedVitnemalDemo, vitnemalCrossTenantFixture } from "./rulebooks/no-vitnemal/demo.ts";
+import { vitnemalCli } from "./rulebooks/no-vitnemal/cli.ts";
 // ── seed 004: dk-aub ────────────────────────────────────────────────────────────────────────────────────────────────
 import { aubMigrations } from "./rulebooks/dk-aub/migrations.ts";
 import { aubHttp } from "./rulebooks/dk-aub/http.ts";
@@ -38,6 +42,7 @@ export const allMigrations: MigrationSet = {
   ...platformMigrations,
   ...amuMigrations,
   ...sprogproveMigrations, // seed 001
+  ...vitnemalMigrations, // seed 003
   ...aubMigrations, // seed 004
 };
 
@@ -45,6 +50,7 @@ export const allMigrations: MigrationSet = {
 export const rulebookHttp: RulebookHttp[] = [
   amuHttp,
   sprogproveHttp, // seed 001
+  vitnemalHttp, // seed 003
   aubHttp, // seed 004
 ];
 
@@ -57,6 +63,7 @@ export type DemoSeeder = (db: Db, institution: { id: string; code: string }) => 
 export const demoSeeders: { module: string; seed: DemoSeeder }[] = [
   { module: "amu", seed: seedAmuDemo },
   { module: "sprogprove", seed: seedSprogproveDemo }, // seed 001
+  { module: "vitnemal", seed: seedVitnemalDemo }, // seed 003
   { module: "aub", seed: seedAubDemo }, // seed 004
 ];
 
@@ -64,6 +71,7 @@ export const demoSeeders: { module: string; seed: DemoSeeder }[] = [
 export const cliModules: ((program: Command, ctx: CliContext) => void)[] = [
   amuCli,
   sprogproveCli, // seed 001
+  vitnemalCli, // seed 003
   aubCli, // seed 004
 ];
 
@@ -82,5 +90,6 @@ export type CrossTenantFixture = (db: Db, actorOfA: Actor) => Promise<Record<str
 export const crossTenantFixtures: CrossTenantFixture[] = [
   amuCrossTenantFixture,
   sprogproveCrossTenantFixture, // seed 001
+  vitnemalCrossTenantFixture, // seed 003
   aubCrossTenantFixture, // seed 004
 ];

@@ -28,7 +28,8 @@ export const CaseInputSchema = z.looseObject({
   statuses: z.array(z.record(z.string(), z.unknown())).max(50),
   programmeAreas: z.array(z.record(z.string(), z.unknown())).max(20),
   subjects: z.array(z.record(z.string(), z.unknown())).max(300),
-  signatories: z.tuple([z.string().max(200), z.string().max(200)]).optional(),
+  /** Two names (a tuple in the service; an array of two here so the OpenAPI schema stays plain). */
+  signatories: z.array(z.string().max(200)).length(2).optional(),
   requested: z.enum(["vitnemal", "kompetansebevis"]).optional(),
 });
 

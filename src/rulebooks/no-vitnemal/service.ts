@@ -428,13 +428,13 @@ export async function issueCase(
 /** Cancels a valid document without a replacement (NVB reason KLA/FEI/ANN). */
 export async function cancelDocument(db: Db, actor: Actor, number: string, o: { reason: issuance.CancelReason; comment?: string; on?: string }): Promise<{ number: string; status: "cancelled" }> {
   requireRole(actor, WRITE_ROLES);
-  const on = dateOr(o.on);
   return k(db)
     .transaction()
     .execute(async (tx) => {
       const lastSeq = await store.lockLog(tx, actor.institutionId);
       const log = await store.loadLog(tx, actor.institutionId);
       if (!issuance.documents(log).has(number)) throw notFound("document");
+      const on = dateOr(o.on);
       const r = issuance.cancel(log, number, { on, by: actor.label, reason: o.reason, ...(o.comment ? { comment: o.comment } : {}) });
       if (r.value === null) throw refuse(r.because, "the document was not cancelled");
       await persist(tx, actor, [r.value], lastSeq, { caseId: null, caseVersion: null });
@@ -451,7 +451,6 @@ export async function duplicateDocument(
   o: { way: 1 | 2 | 3; signatory: string; place?: string; on?: string },
 ): Promise<IssueResult> {
   requireRole(actor, WRITE_ROLES);
-  const on = dateOr(o.on);
   return k(db)
     .transaction()
     .execute(async (tx) => {
@@ -459,6 +458,7 @@ export async function duplicateDocument(
       const log = await store.loadLog(tx, actor.institutionId);
       const orig = issuance.documents(log).get(number);
       if (!orig) throw notFound("document");
+      const on = dateOr(o.on);
       const r = issuance.duplicate(log, { way: o.way, number, on, place: o.place ?? orig.issued.document.issuer.place, signatory: o.signatory, by: actor.label });
       if (r.value === null) throw refuse(r.because, "no duplicate was made");
       const caseRow = (await store.listDocuments(tx, actor.institutionId)).find((d) => d.number === number);
