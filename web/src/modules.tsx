@@ -9,6 +9,7 @@ import type { Session } from "./App.tsx";
 import type { UiLang } from "./i18n.tsx";
 import { amuModule } from "./amu.module.tsx";
 import { sprogproveModule } from "./sprogprove/module.tsx";
+import { aubModule } from "./aub/module.tsx";
 
 export interface NavItem {
   /** Where the link goes. */
@@ -39,6 +40,6 @@ export interface WebModule {
   afterSwitch?: (path: string) => string | null;
 }
 
-export const MODULES: WebModule[] = [amuModule, sprogproveModule];
+export const MODULES: WebModule[] = [amuModule, sprogproveModule, aubModule];
 
 export const moduleOf = (path: string): WebModule | undefined => MODULES.find((m) => path === `/${m.id}` || path.startsWith(`/${m.id}/`));

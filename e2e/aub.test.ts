@@ -1,0 +1,86 @@
+/**
+ * The AUB case worker's journey (issue 6) in a real Chromium against the real server (`bevis serve --demo`): the
+ * sagsbehandler notifies an education agreement without the probation length, sees the § 5 finding beside the
+ * probation field, completes it, sees the exemption take effect from the next quarter and that quarter's contribution
+ * drop by one quarter's rate on the employer's page; downloads the contribution statement.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DEMO_USERS } from "../src/platform/bootstrap.ts";
+import { DEMO } from "../src/rulebooks/dk-aub/demo.ts";
+import { launchBrowser, login, newPage, startServer, type RunningServer } from "./harness.ts";
+
+const RATE = 78_725; // 3.149 kr. / 4 (2024)
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("AUB (seed 004) in the browser", () => {
+  test("notify with a missing probation length → § 5 finding → complete → exemption from 2024Q4 and the Q4 contribution drops", async () => {
+    const user = DEMO_USERS.find((u) => u.email === "sagsbehandler@aub.example")!;
+    const { context, page } = await newPage(browser, server.url);
+    try {
+      await login(page, user.email, user.password);
+      await page.goto("/aub/employers");
+      await page.getByRole("link", { name: DEMO.kontor.name }).click();
+      const q4 = page.locator('[data-testid="aub-contribution-row"][data-quarter="2024Q4"]');
+      await q4.waitFor();
+      const before = Number(await q4.getAttribute("data-oere"));
+      expect(before).toBe(11 * RATE);
+      await expect.poll(() => page.getByTestId("aub-bar").count()).toBe(4);
+
+      await page.goto("/aub/agreements/new");
+      await page.getByTestId("aub-input-notifiedOn").fill("2024-09-20");
+      await page.getByTestId("aub-input-employerCvr").fill(DEMO.kontor.cvr);
+      await page.getByTestId("aub-input-traineeName").fill("Lise Lærling");
+      await page.getByTestId("aub-input-traineeCpr").fill(DEMO.trainees.lise);
+      await page.getByTestId("aub-input-educationCode").selectOption("EUD-KONTOR");
+      await page.getByTestId("aub-input-paidHoursPerWeek").fill("37");
+      await page.getByTestId("aub-input-agreementStart").fill("2024-10-01");
+      await page.getByTestId("aub-input-agreementEnd").fill("2026-09-30");
+      await page.getByTestId("aub-save").click();
+
+      // the finding sits beside the probation field, with § 5
+      const probFinding = page.getByTestId("findings-probationMonths").locator('[data-rule="aub.notification.probation-missing"]');
+      await probFinding.waitFor();
+      await expect.poll(() => probFinding.getByTestId("finding-cite").textContent()).toContain("§ 5");
+      await expect.poll(() => page.getByTestId("aub-exemption").getAttribute("data-from-quarter")).toBe("");
+
+      // complete it
+      await page.getByTestId("aub-input-probationMonths").fill("3");
+      await page.getByTestId("aub-input-reason").fill("Prøvetidens længde modtaget");
+      await page.getByTestId("aub-save").click();
+      await page.getByTestId("aub-saved").waitFor();
+      await expect.poll(() => page.getByTestId("aub-exemption").getAttribute("data-from-quarter")).toBe("2024Q4");
+      // the § 5 error is gone (a § 6, stk. 2 warning may remain: the exemption falls away if terminated within the probation)
+      expect(await page.locator('[data-rule="aub.notification.probation-missing"]').count()).toBe(0);
+      const rec = page.getByTestId("aub-recalculated").locator("li");
+      expect(await rec.getAttribute("data-quarter")).toBe("2024Q4");
+      expect(Number(await rec.getAttribute("data-oere"))).toBe(-RATE);
+
+      // the employer's next quarter has dropped by one quarter's rate; the quarter before is unchanged
+      await page.getByTestId("aub-agreement-employer").click();
+      await page.locator('[data-testid="aub-contribution-row"][data-quarter="2024Q4"]').waitFor();
+      await expect.poll(async () => Number(await page.locator('[data-testid="aub-contribution-row"][data-quarter="2024Q4"]').getAttribute("data-oere"))).toBe(before - RATE);
+      expect(Number(await page.locator('[data-testid="aub-contribution-row"][data-quarter="2024Q3"]').getAttribute("data-oere"))).toBe(10 * RATE);
+
+      // the statement PDF is served
+      const href = await page.locator('[data-testid="aub-contribution-row"][data-quarter="2024Q4"] [data-testid="aub-statement-link"]').getAttribute("href");
+      const res = await page.request.get(href!);
+      expect(res.status()).toBe(200);
+      expect(res.headers()["content-type"]).toBe("application/pdf");
+    } finally {
+      await context.close();
+    }
+  });
+});
