@@ -63,7 +63,10 @@ export function vitnemalCli(program: Command, ctx: CliContext): void {
         const docs = await service.listDocuments(db, actor);
         ctx.out({ cases, documents: docs }, () =>
           [
-            ...cases.items.map((c) => `${c.id}  ${c.fnrMasked}  ${c.name}  v${c.version}  ${c.errors} error(s), ${c.warnings} warning(s)`),
+            ...cases.items.map(
+              (c) =>
+                `${c.id}  ${c.fnrMasked}  ${c.name.padEnd(24)}  ${(c.kind ?? "-").padEnd(15)}  ${c.document?.number ?? (c.issuable ? "(not issued)" : "(blocked)")}  ${c.errors} error(s), ${c.warnings} warning(s)`,
+            ),
             ...docs.map((d) => `${d.number}  ${d.kind}  ${d.status}  ${d.on}`),
           ].join("\n"),
         );

@@ -56,6 +56,14 @@ for (const target of testTargets()) {
       expect(sara.findings.filter((f) => f.severity === "error").map((f) => f.cite.ref)).toContain("5.6");
       const ola = await service.previewCase(db, a, cases.find((c) => c.name === "Ola Demo")!.id, { on: "2023-06-20" });
       expect([ola.kind, ola.issuable]).toEqual(["kompetansebevis", true]);
+      // the class list: who gets which document (at 20.06.2025), and the valid document of each
+      const list = await service.listCases(db, a, { on: "2025-06-20" });
+      expect(list.items.map((c) => [c.name, c.kind, c.issuable, c.document?.number ?? null])).toEqual([
+        ["Ingrid Demo", "vitnemal", true, "V92123456220250001"],
+        ["Jonas Demo", "kompetansebevis", true, "K92123456220230001"],
+        ["Ola Demo", "kompetansebevis", true, null],
+        ["Sara Demo", "vitnemal", false, null], // would get a vitnemål, but §5.6 blocks it
+      ]);
     });
   });
 }

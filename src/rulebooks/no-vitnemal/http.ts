@@ -35,7 +35,7 @@ export const CaseInputSchema = z.looseObject({
 
 const CorrectionSchema = z.object({ input: CaseInputSchema, version: z.number().int().min(1), reason: z.string().max(1000) });
 const OnQuery = z.object({ on: date.optional() });
-const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).optional() });
+const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).optional(), on: date.optional() });
 const CancelReason = z.enum(["KLA", "FEI", "ANN"]);
 const IssueBody = z.object({ on: date.optional(), cancelReason: CancelReason.optional(), comment: z.string().max(500).optional() });
 const CancelBody = z.object({ reason: CancelReason, comment: z.string().max(500).optional(), on: date.optional() });
@@ -93,7 +93,19 @@ const DetailSchema = z.object({
   ),
   documents: z.array(DocumentSchema),
 });
-const RowSchema = z.object({ id: z.string(), version: z.number(), fnrMasked: z.string(), name: z.string(), subjects: z.number(), errors: z.number(), warnings: z.number() });
+const KindSchema = z.enum(["vitnemal", "kompetansebevis"]);
+const RowSchema = z.object({
+  id: z.string(),
+  version: z.number(),
+  fnrMasked: z.string(),
+  name: z.string(),
+  subjects: z.number(),
+  errors: z.number(),
+  warnings: z.number(),
+  kind: KindSchema.nullable(),
+  issuable: z.boolean(),
+  document: z.object({ number: z.string(), kind: KindSchema }).nullable(),
+});
 const IssueResultSchema = z.object({ number: z.string(), kind: z.enum(["vitnemal", "kompetansebevis"]), cancelled: z.string().nullable(), findings: z.array(FindingSchema) });
 
 // ------------------------------------------------------------------------------------------------------------- router
@@ -110,7 +122,16 @@ function download(body: string | Buffer, mediaType: string, fileName: string): R
 
 const router = new Hono<AppEnv>();
 
-router.get("/cases", async (c) => c.json(await service.listCases(c.get("db"), c.get("actor"), queryOf(c, ListQuery))));
+router.get("/cases", async (c) => {
+  const q = queryOf(c, ListQuery);
+  return c.json(
+    await service.listCases(c.get("db"), c.get("actor"), {
+      ...(q.limit !== undefined ? { limit: q.limit } : {}),
+      ...(q.offset !== undefined ? { offset: q.offset } : {}),
+      ...(q.on !== undefined ? { on: q.on } : {}),
+    }),
+  );
+});
 
 router.post("/cases", async (c) => {
   const input = await jsonBody(c, CaseInputSchema);
@@ -182,7 +203,7 @@ const P = "/api/vitnemal";
 const TAG = "Vitnemål (seed 003)";
 
 export const vitnemalOps: OpenApiOp[] = [
-  { method: "get", path: `${P}/cases`, summary: "List cases (fødselsnummer masked)", tag: TAG, query: ListQuery, response: z.object({ items: z.array(RowSchema), total: z.number() }) },
+  { method: "get", path: `${P}/cases`, summary: "The class list: cases with the document each gets at `on` and its valid document (fødselsnummer masked)", tag: TAG, query: ListQuery, response: z.object({ items: z.array(RowSchema), total: z.number() }) },
   { method: "post", path: `${P}/cases`, summary: "Register a person's case (201; 422 for malformed input)", tag: TAG, body: CaseInputSchema, response: DetailSchema },
   { method: "get", path: `${P}/cases/:id`, summary: "A case with its preview, history and documents", tag: TAG, query: OnQuery, response: DetailSchema },
   { method: "put", path: `${P}/cases/:id`, summary: "Correct a case: a new version supersedes the old one (409 when stale)", tag: TAG, body: CorrectionSchema, response: DetailSchema },

@@ -49,7 +49,22 @@ export interface CaseInput {
   [k: string]: unknown;
 }
 
-export type CaseRow = { id: string; version: number; fnrMasked: string; name: string; subjects: number; errors: number; warnings: number };
+/**
+ * A row of the class list: who gets which document. `kind` / `issuable` are decided at `on` (default today);
+ * `document` is the case's valid document (null when none has been issued or all are cancelled).
+ */
+export type CaseRow = {
+  id: string;
+  version: number;
+  fnrMasked: string;
+  name: string;
+  subjects: number;
+  errors: number;
+  warnings: number;
+  kind: IssuedDocumentKind | null;
+  issuable: boolean;
+  document: { number: string; kind: IssuedDocumentKind } | null;
+};
 
 /** One printed line of the preview and why it is there (the sections and the findings about it). */
 export interface PreviewLine {
@@ -292,19 +307,30 @@ export async function getCase(db: Db, actor: Actor, id: string, on?: string): Pr
   return detailOf(db, actor, id, on);
 }
 
-export async function listCases(db: Db, actor: Actor, o: { limit?: number; offset?: number } = {}): Promise<{ items: CaseRow[]; total: number }> {
-  const r = await store.listCases(k(db), actor.institutionId, o);
+export async function listCases(db: Db, actor: Actor, o: { limit?: number; offset?: number; on?: string } = {}): Promise<{ items: CaseRow[]; total: number }> {
+  const r = await store.listCases(k(db), actor.institutionId, { ...(o.limit !== undefined ? { limit: o.limit } : {}), ...(o.offset !== undefined ? { offset: o.offset } : {}) });
+  const on = dateOr(o.on);
+  const inst = await institutionOf(db, actor);
+  const valid = new Map<string, store.DocumentRow>();
+  for (const d of await store.listDocuments(k(db), actor.institutionId)) if (d.status === "issued" && d.caseId !== null && !valid.has(d.caseId)) valid.set(d.caseId, d);
   return {
     total: r.total,
-    items: r.rows.map((c) => ({
-      id: c.id,
-      version: c.version,
-      fnrMasked: maskFodselsnummer(c.fnr),
-      name: c.name,
-      subjects: Array.isArray(c.input.subjects) ? c.input.subjects.length : 0,
-      errors: c.errors,
-      warnings: c.warnings,
-    })),
+    items: r.rows.map((c) => {
+      const ev = evaluate(c.input as unknown as CaseInput, inst, on);
+      const doc = valid.get(c.id);
+      return {
+        id: c.id,
+        version: c.version,
+        fnrMasked: maskFodselsnummer(c.fnr),
+        name: c.name,
+        subjects: Array.isArray(c.input.subjects) ? c.input.subjects.length : 0,
+        errors: countOf(ev.findings, "error"),
+        warnings: countOf(ev.findings, "warning"),
+        kind: ev.content?.kind ?? null,
+        issuable: ev.issuable,
+        document: doc ? { number: doc.number, kind: doc.kind } : null,
+      };
+    }),
   };
 }
 
