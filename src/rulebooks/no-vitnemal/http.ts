@@ -45,6 +45,7 @@ const DuplicateBody = z.object({
   place: z.string().max(100).optional(),
   on: date.optional(),
 });
+const ReissueBody = z.object({ newFodselsnummer: z.string().max(20), on: date.optional() });
 const NvbQuery = z.object({ schoolYear: z.string().max(12), schoolNumber: z.string().max(10).optional() });
 
 const FindingSchema = z.object({
@@ -191,6 +192,14 @@ router.post("/documents/:number/duplicate", async (c) => {
   return c.json(await service.duplicateDocument(c.get("db"), c.get("actor"), c.req.param("number"), o), 201);
 });
 
+router.post("/documents/:number/reissue", async (c) => {
+  const b = await jsonBody(c, ReissueBody);
+  return c.json(
+    await service.reissueDocument(c.get("db"), c.get("actor"), c.req.param("number"), { newFodselsnummer: b.newFodselsnummer, ...(b.on !== undefined ? { on: b.on } : {}) }),
+    201,
+  );
+});
+
 router.get("/nvb", async (c) => {
   const q = queryOf(c, NvbQuery);
   const r = await service.exportNvb(c.get("db"), c.get("actor"), { schoolYear: q.schoolYear, ...(q.schoolNumber !== undefined ? { schoolNumber: q.schoolNumber } : {}) });
@@ -221,6 +230,14 @@ export const vitnemalOps: OpenApiOp[] = [
   { method: "get", path: `${P}/documents/:number/pdf`, summary: "Download a document's PDF (audited)", tag: TAG, responseMediaType: "application/pdf" },
   { method: "post", path: `${P}/documents/:number/cancel`, summary: "Cancel a valid document (NVB reason KLA/FEI/ANN)", tag: TAG, body: CancelBody, response: z.object({ number: z.string(), status: z.literal("cancelled") }) },
   { method: "post", path: `${P}/documents/:number/duplicate`, summary: "A §2.11 duplicate (ways 1–2 same number, way 3 new number)", tag: TAG, body: DuplicateBody, response: IssueResultSchema },
+  {
+    method: "post",
+    path: `${P}/documents/:number/reissue`,
+    summary: "§2.12: a new document with the new fødselsnummer after a change of legal gender (the original is cancelled)",
+    tag: TAG,
+    body: ReissueBody,
+    response: IssueResultSchema,
+  },
   { method: "get", path: `${P}/nvb`, summary: "The NVB import file for a school year's documents and cancellations (audited; 422 with findings)", tag: TAG, query: NvbQuery, responseMediaType: "text/plain" },
 ];
 

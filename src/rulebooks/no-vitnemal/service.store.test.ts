@@ -147,6 +147,22 @@ for (const target of testTargets()) {
       expect(dup3.number).toMatch(/^K9212345622024\d{4}$/);
     });
 
+    it("§2.12 a new document with the new fødselsnummer after a change of legal gender; the original cancelled", async () => {
+      const d = await service.createCase(db, a, vitnemalCase("Alex Ny", demoFnr("150306", 7)));
+      const r = await service.issueCase(db, a, d.id, { on: "2025-06-20" });
+      const newFnr = demoFnr("150306", 8);
+      const n = await service.reissueDocument(db, a, r.number, { newFodselsnummer: newFnr, on: "2025-09-01" });
+      expect(n.number).not.toBe(r.number);
+      expect(n.cancelled).toBe(r.number);
+      const text = pdfText((await service.downloadPdf(db, a, n.number)).pdf);
+      expect(text).toContain(newFnr);
+      expect(text).not.toMatch(/DUPLIKAT/i);
+      const docs = await service.listDocuments(db, a);
+      expect(docs.find((x) => x.number === r.number)?.status).toBe("cancelled");
+      await expect(service.reissueDocument(db, a, n.number, { newFodselsnummer: newFnr })).rejects.toMatchObject({ status: 422 });
+      await expect(service.reissueDocument(db, b, n.number, { newFodselsnummer: newFnr })).rejects.toMatchObject({ status: 404 });
+    });
+
     it("exports the school year's documents and cancellations to NVB (audited)", async () => {
       const x = await service.exportNvb(db, a, { schoolYear: "2024/25", schoolNumber: "99001" });
       const recs = x.file.split("\n").filter((l) => l).map(parseNvbLine);

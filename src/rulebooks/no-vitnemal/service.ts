@@ -500,6 +500,34 @@ export async function duplicateDocument(
     });
 }
 
+/**
+ * §2.12: after a change of legal gender a new document (not a duplicate) with the new fødselsnummer and a new number;
+ * the content is otherwise the original's, the original is cancelled (issuance.ts `reissueAfterGenderChange`).
+ */
+export async function reissueDocument(db: Db, actor: Actor, number: string, o: { newFodselsnummer: string; on?: string }): Promise<IssueResult> {
+  requireRole(actor, WRITE_ROLES);
+  return k(db)
+    .transaction()
+    .execute(async (tx) => {
+      const lastSeq = await store.lockLog(tx, actor.institutionId);
+      const log = await store.loadLog(tx, actor.institutionId);
+      if (!issuance.documents(log).has(number)) throw notFound("document");
+      const on = dateOr(o.on);
+      const r = issuance.reissueAfterGenderChange(log, number, { newFodselsnummer: o.newFodselsnummer, on, by: actor.label });
+      if (r.value === null) throw refuse(r.because, "no new document was issued");
+      const caseRow = (await store.listDocuments(tx, actor.institutionId)).find((d) => d.number === number);
+      await persist(tx, actor, r.value.events, lastSeq, { caseId: caseRow?.caseId ?? null, caseVersion: caseRow?.caseVersion ?? null });
+      const newNumber = r.value.print.documentNumber;
+      await audit(tx2(tx), actor, {
+        action: "vitnemal.document.reissue",
+        entity: "vitnemal_document",
+        entityId: newNumber,
+        detail: { replaces: number, fnr: maskFodselsnummer(o.newFodselsnummer), section: "2.12" },
+      });
+      return { number: newNumber, kind: r.value.print.kind, cancelled: number, findings: r.because };
+    });
+}
+
 /** The institution's documents (status derived from the log), newest first. */
 export async function listDocuments(db: Db, actor: Actor): Promise<store.DocumentRow[]> {
   const full = canSeeFnr(actor);
