@@ -147,6 +147,21 @@ for (const target of testTargets()) {
       expect(dup3.number).toMatch(/^K9212345622024\d{4}$/);
     });
 
+    it("numbers run on across people (the partial log of one person still sees every used number) and a second førstegangsvitnemål for the same person is refused", async () => {
+      const fnr = demoFnr("150306", 9);
+      const x = await service.createCase(db, a, vitnemalCase("Frida Først", fnr));
+      const y = await service.createCase(db, a, vitnemalCase("Frida Først", fnr));
+      const z = await service.createCase(db, a, vitnemalCase("Geir Gjest", demoFnr("150306", 10)));
+      const before = await lastSerial(vitnemalKysely(db), a.institutionId, "V", 2025);
+      const rx = await service.issueCase(db, a, x.id, { on: "2025-06-24" });
+      const rz = await service.issueCase(db, a, z.id, { on: "2025-06-24" });
+      expect([rx.number, rz.number]).toEqual([`V9212345622025${String(before + 1).padStart(4, "0")}`, `V9212345622025${String(before + 2).padStart(4, "0")}`]);
+      const e = await service.issueCase(db, a, y.id, { on: "2025-06-24" }).catch((err: unknown) => err);
+      expect(e).toMatchObject({ status: 422 });
+      expect(JSON.stringify((e as { findings: unknown }).findings)).toContain("vitnemal.issue.forstegang-twice");
+      expect(await lastSerial(vitnemalKysely(db), a.institutionId, "V", 2025)).toBe(before + 2);
+    });
+
     it("§2.12 a new document with the new fødselsnummer after a change of legal gender; the original cancelled", async () => {
       const d = await service.createCase(db, a, vitnemalCase("Alex Ny", demoFnr("150306", 7)));
       const r = await service.issueCase(db, a, d.id, { on: "2025-06-20" });

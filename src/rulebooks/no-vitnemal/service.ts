@@ -409,8 +409,35 @@ async function persist(tx: store.VmTx, actor: Actor, events: issuance.IssuanceEv
       const p = partsOf(e.number);
       if (!(await store.takeSerial(tx, actor.institutionId, p.letter, p.year, p.serial)))
         throw new ProblemError(409, "Conflict", [], `document number ${e.number} is not above the counter; numbers are never reused`);
+    } else if (e.type === "duplicated" && e.archived !== undefined) {
+      const p = partsOf(e.number);
+      await store.raiseSerial(tx, actor.institutionId, p.letter, p.year, p.serial);
     }
   await store.appendEvents(tx, actor.institutionId, events, { ...meta, byId: actor.userId });
+}
+
+/**
+ * What issuing one person's document reads of the log, without loading the whole log (a batch would otherwise read it
+ * once per document): the person's and the case's own events, preceded by one stand-in for the numbers already used in
+ * this letter and year — the counter's last serial (the counter is at or above every number in the log, so the next
+ * number `issuance.issue` takes from this partial log is the one it would take from the whole log). The stand-in is
+ * never stored. Seqs are renumbered 1…n; the caller moves the new events after the real last seq.
+ */
+async function personLog(
+  tx: store.VmTx,
+  institutionId: string,
+  o: { fnr: string; caseId: string; kind: IssuedDocumentKind; orgnr: string; on: IsoDate },
+): Promise<issuance.IssuanceEvent[]> {
+  const letter = o.kind === "vitnemal" ? "V" : "K";
+  const year = Number(o.on.slice(0, 4));
+  const last = await store.lastSerial(tx, institutionId, letter, year);
+  const own = await store.loadPersonLog(tx, institutionId, { fnr: o.fnr, caseId: o.caseId });
+  const stand: issuance.IssuanceEvent[] = [];
+  if (last > 0) {
+    const number = `${letter}${o.orgnr}${year}${String(last).padStart(4, "0")}`;
+    stand.push({ type: "duplicated", seq: 0, number, way: 1, marking: { way: 1, issuedOn: o.on, place: "", signatory: "" }, archived: { documentNumber: number } as VitnemalInput, on: o.on, by: "" });
+  }
+  return [...stand, ...own].map((e, i) => ({ ...e, seq: i + 1 }));
 }
 
 /**
@@ -433,13 +460,15 @@ export async function issueCase(
   const layout = ev.layout;
   return kk.transaction().execute(async (tx) => {
     const lastSeq = await store.lockLog(tx, actor.institutionId);
-    const log = await store.loadLog(tx, actor.institutionId);
+    const log = await personLog(tx, actor.institutionId, { fnr: s.fnr, caseId: id, kind: layout.kind, orgnr: layout.issuer.orgnr, on });
     const valid = (await store.listDocuments(tx, actor.institutionId, { caseId: id })).find((d) => d.status === "issued");
     const r = valid
       ? issuance.change(log, valid.number, layout, { on, by: actor.label, reason: o.cancelReason ?? "ANN", comment: o.comment ?? `Endring av saken (versjon ${s.version})` })
       : issuance.issue(log, layout, { on, by: actor.label });
     if (r.value === null) throw refuse(r.because, "the document was not issued");
-    await persist(tx, actor, r.value.events, lastSeq, { caseId: id, caseVersion: s.version });
+    // the events were numbered against the partial log: move them after the institution's last seq
+    const events = r.value.events.map((e) => ({ ...e, seq: e.seq - log.length + lastSeq }));
+    await persist(tx, actor, events, lastSeq, { caseId: id, caseVersion: s.version });
     const number = r.value.print.documentNumber;
     await audit(tx2(tx), actor, {
       action: valid ? "vitnemal.document.change" : "vitnemal.document.issue",

@@ -215,6 +215,36 @@ export async function takeSerial(tx: VmTx, institutionId: string, letter: "V" | 
   return r.rows.length === 1;
 }
 
+/** Moves the counter up to at least `serial` (a number that came from outside, e.g. an archived original, §2.11 way 1). */
+export async function raiseSerial(tx: VmTx, institutionId: string, letter: "V" | "K", year: number, serial: number): Promise<void> {
+  await sql`
+    insert into vitnemal_number_counter (institution_id, letter, year, last_serial) values (${institutionId}, ${letter}, ${year}, ${serial})
+    on conflict (institution_id, letter, year) do update set last_serial = greatest(vitnemal_number_counter.last_serial, excluded.last_serial)
+  `.execute(tx);
+}
+
+/**
+ * The part of the log one person's issuing reads: every event on a number issued to this fødselsnummer or from this
+ * case (their documents, cancellations and duplicates), in seq order.
+ */
+export async function loadPersonLog(k: VmQ, institutionId: string, o: { fnr: string; caseId: string }): Promise<IssuanceEvent[]> {
+  const rows = await k
+    .selectFrom("vitnemal_issuance")
+    .select(["event"])
+    .where("institution_id", "=", institutionId)
+    .where("number", "in", (eb) =>
+      eb
+        .selectFrom("vitnemal_issuance as i")
+        .select("i.number")
+        .where("i.institution_id", "=", institutionId)
+        .where("i.type", "=", "issued")
+        .where((w) => w.or([w("i.fnr", "=", o.fnr), w("i.case_id", "=", o.caseId)])),
+    )
+    .orderBy("seq")
+    .execute();
+  return rows.map((r) => r.event as unknown as IssuanceEvent);
+}
+
 /** The last serial the counter has given for (institution, letter, year), 0 when none. */
 export async function lastSerial(k: VmQ, institutionId: string, letter: "V" | "K", year: number): Promise<number> {
   const r = await k
