@@ -10,6 +10,7 @@
  *   bevis vitnemal issue-all --year 2025 [--on …]           (every case of that year without a document; progress bar)
  *   bevis vitnemal duplicate <number> --way 1|2|3 --signatory <name> [--place …] [--on …] [--out file.pdf]
  *   bevis vitnemal cancel <number> --reason KLA|FEI|ANN [--comment …] [--on …]
+ *   bevis vitnemal reissue <number> --new-fnr <fødselsnummer> [--on …]   (§2.12)
  *   bevis vitnemal pdf <number> --out file.pdf
  *   bevis vitnemal export-nvb <2024/25> [--school-number 12345] [--out file]
  */
@@ -167,6 +168,18 @@ export function vitnemalCli(program: Command, ctx: CliContext): void {
         });
         if (o.out) writeFileSync(o.out, (await service.downloadPdf(db, actor, r.number)).pdf);
         ctx.out(r, () => `duplicate of ${number}: ${r.number}${r.cancelled ? ` (cancelled ${r.cancelled})` : ""}${o.out ? ` → ${o.out}` : ""}`);
+      });
+    });
+
+  vm.command("reissue <number>")
+    .description("§2.12: a new document with the new fødselsnummer after a change of legal gender (the original is cancelled)")
+    .requiredOption("--new-fnr <fnr>", "the new fødselsnummer")
+    .option("--on <date>", "date (default today)")
+    .option("--institution <code>", "institution number (when there are several)")
+    .action(async (number: string, o: Inst & { newFnr: string; on?: string }) => {
+      await withDb(ctx, async (db) => {
+        const r = await service.reissueDocument(db, await ctx.actorFor(db, o.institution), number, { newFodselsnummer: o.newFnr, ...(o.on !== undefined ? { on: o.on } : {}) });
+        ctx.out(r, () => `new document ${r.number} (cancelled ${number})`);
       });
     });
 
