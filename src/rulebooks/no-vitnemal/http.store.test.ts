@@ -75,6 +75,9 @@ for (const target of testTargets()) {
       expect((await tap.post(`/api/vitnemal/documents/${number}/cancel`, { reason: "FEI", on: "2025-06-21" })).status).toBe(200);
       const again = await tap.post(`/api/vitnemal/cases/${d.id}/issue`, { on: "2025-06-21" });
       expect((again.body as { number: string }).number).toBe(`V${ORGNR}20250002`);
+      const docList = await tap.get("/api/vitnemal/documents");
+      expect(docList.text).toContain(`${fnr.slice(0, 6)}xxxxx`);
+      expect(docList.text).not.toContain(fnr);
       const nvb = await tap.get("/api/vitnemal/nvb?schoolYear=2024/25&schoolNumber=99001");
       expect(nvb.status).toBe(200);
       expect(nvb.text.startsWith("¤A¤")).toBe(true);

@@ -299,7 +299,7 @@ async function detailOf(db: Db, actor: Actor, id: string, on?: string): Promise<
     input: full ? input : { ...input, person: { ...input.person, fnr: fnrMasked } },
     preview: previewOf(ev, id, s.version),
     history: await store.getHistory(kk, actor.institutionId, id),
-    documents: (await store.listDocuments(kk, actor.institutionId, { caseId: id })).map((d) => ({ ...d, fnr: full ? d.fnr : maskFodselsnummer(d.fnr) })),
+    documents: (await store.listDocuments(kk, actor.institutionId, { caseId: id })).map((d) => ({ ...d, fnr: maskFodselsnummer(d.fnr) })),
   };
 }
 
@@ -557,10 +557,9 @@ export async function reissueDocument(db: Db, actor: Actor, number: string, o: {
     });
 }
 
-/** The institution's documents (status derived from the log), newest first. */
+/** The institution's documents (status derived from the log), newest first; the fødselsnummer masked (a list). */
 export async function listDocuments(db: Db, actor: Actor): Promise<store.DocumentRow[]> {
-  const full = canSeeFnr(actor);
-  return (await store.listDocuments(k(db), actor.institutionId)).map((d) => ({ ...d, fnr: full ? d.fnr : maskFodselsnummer(d.fnr) }));
+  return (await store.listDocuments(k(db), actor.institutionId)).map((d) => ({ ...d, fnr: maskFodselsnummer(d.fnr) }));
 }
 
 /** The PDF of a document as it prints today (a duplicate's marking when it has been duplicated). Audited. */
