@@ -15,7 +15,7 @@
  *   bevis vitnemal export-nvb <2024/25> [--school-number 12345] [--out file]
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import type { Command } from "commander";
+import { CommanderError, type Command } from "commander";
 import { CliError, type CliContext } from "../../cli/context.ts";
 import type { Db } from "../../platform/db/connect.ts";
 import { ProblemError } from "../../platform/http/context.ts";
@@ -28,12 +28,12 @@ async function withDb<T>(ctx: CliContext, f: (db: Db) => Promise<T>): Promise<T>
   try {
     return await f(db);
   } catch (e) {
-    if (e instanceof ProblemError && !ctx.json) throw new CliError(`${e.message}\n${e.findings.map(findingLine).join("\n")}`, 1);
-    if (e instanceof ProblemError) {
-      process.stdout.write(JSON.stringify({ ok: false, status: e.status, error: e.message, findings: e.findings }, null, 2) + "\n");
-      throw new CliError(e.message, 1);
-    }
-    throw e;
+    if (!(e instanceof ProblemError)) throw e;
+    // A refusal prints its findings (with --json: one JSON document with them) and exits 1; a CommanderError is passed
+    // through main() without a second message.
+    if (ctx.json) process.stdout.write(JSON.stringify({ ok: false, status: e.status, error: e.message, findings: e.findings }, null, 2) + "\n");
+    else process.stderr.write(`bevis: ${e.message}\n${e.findings.map(findingLine).join("\n")}${e.findings.length ? "\n" : ""}`);
+    throw new CommanderError(1, "bevis.vitnemal.refused", e.message);
   } finally {
     await db.close();
   }
