@@ -766,11 +766,13 @@ export async function computeContributions(db: Db, actor: Actor, opts: { quarter
     for (const r of page) {
       n++;
       let amount: number;
-      if (withExemptions.has(r.employerId) || special.has(r.employerId)) {
-        // the full rule (liability, exempt trainees, findings) for the few employers it can change
-        const s = await contributionStatementUnit(kk, actor, r, params);
-        amount = s;
+      if (withExemptions.has(r.employerId) && r.hasPersons) {
+        // the full rule (liability, exempt trainees, findings) where a trainee exemption can change the basis
+        amount = await contributionStatementUnit(kk, actor, r, params);
       } else {
+        const sp = special.get(r.employerId);
+        // § 2: an employer with a category (or outside ATP) is checked by the liability rule itself
+        if (sp !== undefined && !contributionLiability(store.employerModel(sp), parseQuarter(r.quarter)!).value) continue;
         const p = paramsFor(r.quarter);
         if (p === null) continue;
         amount = contributionArithmetic(r.totalOere, p.full, p.perQuarter, "whole-quarters").contributionOere;
