@@ -41,19 +41,15 @@ function readFile(file: string): string {
   }
 }
 
-/** Runs `f`; a refusal (422 …) is printed with its findings (JSON with --json) and exits 1. */
-async function refusals<T>(ctx: CliContext, db: Db, f: () => Promise<T>): Promise<T> {
+/** Runs `f`; a refusal (422 …) is printed with its findings (JSON on stdout with --json) and ends the command with exit code 1. */
+async function refusals<T>(ctx: CliContext, f: () => Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {
     if (!(e instanceof ProblemError)) throw e;
-    if (ctx.json) process.stdout.write(JSON.stringify({ ok: false, status: e.status, error: e.detail ?? e.title, findings: e.findings }, null, 2) + "\n");
-    else {
-      for (const fd of e.findings) process.stderr.write(findingLine(fd) + "\n");
-      process.stderr.write(`bevis: ${e.detail ?? e.title}\n`);
-    }
-    await db.close();
-    process.exit(1);
+    if (ctx.json) process.stdout.write(JSON.stringify({ ok: false, status: e.status, error: e.detail ?? e.title, findings: e.findings }) + "\n");
+    else for (const fd of e.findings) process.stderr.write(findingLine(fd) + "\n");
+    throw new CliError(e.detail ?? e.title, 1);
   }
 }
 
@@ -88,7 +84,7 @@ export function aubCli(program: Command, ctx: CliContext): void {
       const content = readFile(file);
       await withDb(ctx, async (db) => {
         const actor = await ctx.actorFor(db, o.institution);
-        const r = await refusals(ctx, db, () => importAtpCsv(db, actor, content));
+        const r = await refusals(ctx, () => importAtpCsv(db, actor, content));
         ctx.out({ ok: true, ...r }, () => `imported ${r.imported} ATP report(s), ${r.corrections} correction(s), difference ${formatKroner(r.differenceOere)}`);
       });
     });
@@ -103,7 +99,7 @@ export function aubCli(program: Command, ctx: CliContext): void {
       const content = readFile(file);
       await withDb(ctx, async (db) => {
         const actor = await ctx.actorFor(db, o.institution);
-        const r = await refusals(ctx, db, () => importSchoolWeeksCsv(db, actor, content, { school: o.school, receivedOn: o.receivedOn }));
+        const r = await refusals(ctx, () => importSchoolWeeksCsv(db, actor, content, { school: o.school, receivedOn: o.receivedOn }));
         ctx.out({ ok: true, ...r }, () => `imported ${r.lines} line(s), ${r.weeks} school week(s), refund ${formatKroner(r.amountOere)}`);
       });
     });
@@ -118,7 +114,7 @@ export function aubCli(program: Command, ctx: CliContext): void {
       await withDb(ctx, async (db) => {
         const actor = await ctx.actorFor(db, o.institution);
         const id = o.employer ? await employerId(db, actor, o.employer) : undefined;
-        const r = await refusals(ctx, db, () => service.listContributions(db, actor, { quarter: o.quarter, employerId: id }));
+        const r = await refusals(ctx, () => service.listContributions(db, actor, { quarter: o.quarter, employerId: id }));
         ctx.out(r, () =>
           [...r.items.map((x) => `${x.quarter}  ${x.cvr}  ${x.name.padEnd(40)} ${formatKroner(x.chargedOere).padStart(16)}`), "", ...r.byQuarter.map((q) => `${q.quarter}  total ${formatKroner(q.chargedOere)}`)].join("\n"),
         );
@@ -136,7 +132,7 @@ export function aubCli(program: Command, ctx: CliContext): void {
       await withDb(ctx, async (db) => {
         const actor = await ctx.actorFor(db, o.institution);
         const id = await employerId(db, actor, employer);
-        const s = await refusals(ctx, db, () => service.contributionStatement(db, actor, id, quarter));
+        const s = await refusals(ctx, () => service.contributionStatement(db, actor, id, quarter));
         if (ctx.json) return ctx.out(s, () => "");
         const file = o.out ?? `aub-bidragsopgoerelse-${s.employer.cvr}-${s.quarter}.pdf`;
         writeFileSync(file, await docs.statementPdf(s, o.lang as "da" | "en"));
