@@ -107,6 +107,8 @@ const aubCore: Migration = {
       create unique index aub_atp_one_current on aub_atp_report(unit_id, quarter) where is_current;
       create index aub_atp_inst_quarter on aub_atp_report(institution_id, quarter) where is_current;
       create index aub_atp_employer on aub_atp_report(employer_id) where is_current;
+      -- the quarterly run pages through the current reports in this order (store.currentReportPages)
+      create index aub_atp_run on aub_atp_report(institution_id, employer_id, unit_id, quarter) where is_current;
 
       create table aub_charge (
         id uuid primary key,

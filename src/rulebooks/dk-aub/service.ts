@@ -735,8 +735,9 @@ export async function contributionSeries(db: Db, actor: Actor, employerId?: stri
 
 /**
  * The quarterly run over the whole institution (and the benchmark's code path): the contribution of every current
- * report, computed with § 3's arithmetic (contributionArithmetic), the § 2 liability of employers with a category and
- * § 4 exemptions through the full rule where an employer has any. Streams the reports in pages.
+ * report. Plain employers: the whole full-quarter amounts of each report are summed in the database and multiplied by
+ * the quarterly rate (§ 3, stk. 1 per unit, stk. 3); employers with a § 2 category or a trainee exemption go row by row
+ * through the rules (contributionLiability, unitQuarterContribution), streamed in pages.
  */
 export async function computeContributions(db: Db, actor: Actor, opts: { quarters?: string[]; pageSize?: number } = {}): Promise<{ reports: number; byQuarter: Map<string, number>; totalOere: number; findings: Finding[] }> {
   const kk = k(db);
@@ -762,25 +763,37 @@ export async function computeContributions(db: Db, actor: Actor, opts: { quarter
   const byQuarter = new Map<string, number>();
   let total = 0;
   let n = 0;
-  for await (const page of store.currentReportPages(kk, actor.institutionId, opts)) {
-    for (const r of page) {
-      n++;
-      let amount: number;
-      if (withExemptions.has(r.employerId) && r.hasPersons) {
-        // the full rule (liability, exempt trainees, findings) where a trainee exemption can change the basis
-        amount = await contributionStatementUnit(kk, actor, r, params);
-      } else {
+  const add = (q: string, amount: number) => {
+    byQuarter.set(q, (byQuarter.get(q) ?? 0) + amount);
+    total += amount;
+  };
+  // Plain employers (no § 2 category, no trainee exemption): ⌊basis / full⌋ per report summed in the database, then
+  // × the quarterly rate (Σ⌊b/f⌋ × rate = Σ(⌊b/f⌋ × rate), the "whole-quarters" policy of contributionArithmetic).
+  const quarters = (await store.reportQuarters(kk, actor.institutionId)).filter((q) => opts.quarters === undefined || opts.quarters.includes(q));
+  const known = quarters.map((q) => ({ q, p: paramsFor(q) })).filter((x): x is { q: string; p: { full: Oere; perQuarter: Oere } } => x.p !== null);
+  const ruled = [...new Set([...special.keys(), ...withExemptions])];
+  for (const s of await store.fullQuarterSums(kk, actor.institutionId, known.map((x) => ({ quarter: x.q, fullOere: x.p.full })), ruled)) {
+    const p = known.find((x) => x.q === s.quarter)!.p;
+    n += s.reports;
+    add(s.quarter, contributionArithmetic(s.fullQuarters * p.full, p.full, p.perQuarter, "whole-quarters").contributionOere);
+  }
+  // The employers the rules can change: row by row through § 2 (liability) and § 4 (exempt trainees).
+  if (ruled.length > 0)
+    for await (const page of store.currentReportPages(kk, actor.institutionId, { ...opts, employerIds: ruled })) {
+      for (const r of page) {
+        if (opts.quarters && !opts.quarters.includes(r.quarter)) continue;
+        n++;
+        if (withExemptions.has(r.employerId) && r.hasPersons) {
+          add(r.quarter, await contributionStatementUnit(kk, actor, r, params));
+          continue;
+        }
         const sp = special.get(r.employerId);
-        // § 2: an employer with a category (or outside ATP) is checked by the liability rule itself
         if (sp !== undefined && !contributionLiability(store.employerModel(sp), parseQuarter(r.quarter)!).value) continue;
         const p = paramsFor(r.quarter);
         if (p === null) continue;
-        amount = contributionArithmetic(r.totalOere, p.full, p.perQuarter, "whole-quarters").contributionOere;
+        add(r.quarter, contributionArithmetic(r.totalOere, p.full, p.perQuarter, "whole-quarters").contributionOere);
       }
-      byQuarter.set(r.quarter, (byQuarter.get(r.quarter) ?? 0) + amount);
-      total += amount;
     }
-  }
   return { reports: n, byQuarter, totalOere: total, findings };
 }
 

@@ -765,7 +765,7 @@ export interface BulkReportRow {
  * The institution's current ATP reports in pages ordered by (employer, unit, quarter), keyset-paged so the client holds
  * one page at a time. Used by the quarterly run and the benchmark.
  */
-export async function* currentReportPages(k: AubQ, institutionId: string, opts: { quarters?: string[]; pageSize?: number } = {}): AsyncGenerator<BulkReportRow[]> {
+export async function* currentReportPages(k: AubQ, institutionId: string, opts: { quarters?: string[]; pageSize?: number; employerIds?: string[] } = {}): AsyncGenerator<BulkReportRow[]> {
   const pageSize = opts.pageSize ?? 20000;
   let after: { e: string; u: string; q: string } | undefined;
   for (;;) {
@@ -774,6 +774,7 @@ export async function* currentReportPages(k: AubQ, institutionId: string, opts: 
         from aub_atp_report
        where institution_id = ${institutionId} and is_current
          ${opts.quarters ? sql`and quarter = any(${opts.quarters}::text[])` : sql``}
+         ${opts.employerIds ? sql`and employer_id = any(${opts.employerIds}::uuid[])` : sql``}
          ${after ? sql`and (employer_id, unit_id, quarter) > (${after.e}::uuid, ${after.u}::uuid, ${after.q})` : sql``}
        order by employer_id, unit_id, quarter
        limit ${pageSize}
@@ -784,6 +785,33 @@ export async function* currentReportPages(k: AubQ, institutionId: string, opts: 
     after = { e: last.employer_id, u: last.unit_id, q: last.quarter };
     if (r.rows.length < pageSize) return;
   }
+}
+
+/**
+ * § 3, stk. 1 in the database for plain employers: per quarter, the number of whole full-quarter ATP amounts summed
+ * over the current reports (each report divided on its own: ⌊total / full⌋, § 3, stk. 3), leaving out `exclude`d
+ * employers (those the service runs through the full rules). `fullByQuarter` gives the full-quarter amount in force.
+ */
+export async function fullQuarterSums(k: AubQ, institutionId: string, fullByQuarter: { quarter: string; fullOere: number }[], exclude: string[]): Promise<{ quarter: string; fullQuarters: number; reports: number }[]> {
+  const out: { quarter: string; fullQuarters: number; reports: number }[] = [];
+  for (const { quarter, fullOere } of fullByQuarter) {
+    if (!Number.isSafeInteger(fullOere) || fullOere <= 0) throw new RangeError(`full-quarter amount ${fullOere}`);
+    const r = await sql<{ fq: string | number | null; n: string | number }>`
+      select sum(total_oere / ${sql.lit(fullOere)}) as fq, count(*) as n
+        from aub_atp_report
+       where institution_id = ${institutionId} and quarter = ${quarter} and is_current
+         ${exclude.length > 0 ? sql`and not (employer_id = any(${exclude}::uuid[]))` : sql``}
+    `.execute(k);
+    const row = r.rows[0]!;
+    if (Number(row.n) > 0) out.push({ quarter, fullQuarters: num(row.fq), reports: num(row.n) });
+  }
+  return out;
+}
+
+/** The distinct quarters with current reports. */
+export async function reportQuarters(k: AubQ, institutionId: string): Promise<string[]> {
+  const r = await sql<{ quarter: string }>`select distinct quarter from aub_atp_report where institution_id = ${institutionId} and is_current order by quarter`.execute(k);
+  return r.rows.map((x) => x.quarter);
 }
 
 /** Employers of the institution with a § 2 category (all others are plainly liable under § 1). */
