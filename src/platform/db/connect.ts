@@ -98,6 +98,10 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Db> {
   let db: Db;
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle client whose connection the server ends (restart, pg_terminate_backend, DROP DATABASE … WITH (FORCE))
+    // emits "error" on the pool; without a listener that would crash the process. The pool drops the client and the
+    // next query opens a new connection, so it is only reported.
+    pool.on("error", (e) => process.stderr.write(`bevis: an idle database connection was closed by the server: ${e.message}\n`));
     const kysely = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
     db = { kysely, pool, kind: "postgres", where: describeUrl(opts.url), close: () => kysely.destroy() };
   } else {
