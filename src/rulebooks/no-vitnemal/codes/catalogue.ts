@@ -8,15 +8,24 @@
  * The catalogue is partial (reference/no-codes.md lists ~150 codes). A deployment loads the full Grep lists into the
  * same shape; until then an unknown fagkode is an error, as the seed says, and the finding says the catalogue is bevis's.
  * Codes the seed itself names are added here with their section: UPF9xxx (§7.6, §7.9, §13.3, §13.8), the R94
- * programme areas (§13.2), GSGSK0VG-- (§2.3, §7.7), SAS4000 (§4.7), YFF4190/YFF4290 (§9.4), IOP1000–5000 (§11.3).
+ * programme areas (§13.2), GSGSK0VG-- (§2.3, §7.7), SAS4000 (§4.7), YFF4190/YFF4290 (§9.4), IOP1000–5000 (§11.3);
+ * `seed-codes.ts` adds the other fagkoder the seed prints (§3.3, §4.6, §9.3, §9.7, §13.5) and the exam codes the
+ * reference lists without a row, each unverified (a warning asks to check the name against Grep).
  */
 import { decision, type Decision, type Finding } from "../../../kernel/law.ts";
 import { vmFinding } from "../cite.ts";
 import type { ExamForm, ProgrammeAreaDef, SubjectDef, SubjectResult } from "../model.ts";
 import { PROGRAMME_AREA_ROWS, SUBJECT_ROWS, type CatalogueRow } from "./catalogue-data.ts";
 import { GRUNNSKOLE_CODE, R94_CODES } from "./programme-area.ts";
+import { SEED_SUBJECT_ROWS } from "./seed-codes.ts";
 
-const SUBJECTS = new Map<string, CatalogueRow<SubjectDef>>(SUBJECT_ROWS.map((r) => [r.def.fagkode, r]));
+/** The generated Grep copy plus the codes the seed and the reference name (`seed-codes.ts`); a generated row wins. */
+const SUBJECTS = new Map<string, CatalogueRow<SubjectDef>>([...SEED_SUBJECT_ROWS, ...SUBJECT_ROWS].map((r) => [r.def.fagkode, r]));
+
+/** Every subject row the catalogue knows (generated + `seed-codes.ts`), for tests and listings. */
+export function allSubjectRows(): readonly CatalogueRow<SubjectDef>[] {
+  return [...SUBJECTS.values()];
+}
 
 const SEED_PROGRAMME_AREAS: CatalogueRow<ProgrammeAreaDef>[] = [
   { def: { code: GRUNNSKOLE_CODE, name: "Fag fra videregående på ungdomstrinnet", level: "GS" }, verified: true, sources: ["seed 003 §2.3, §7.7"] },
