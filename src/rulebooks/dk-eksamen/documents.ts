@@ -8,6 +8,7 @@
  *
  * Pure data, no database: the service (B) fills these inputs from the store and calls the renderers.
  */
+import type { Finding } from "../../kernel/law.ts";
 import type { Cpr } from "../../kernel/ids/cpr.ts";
 import type { IsoDate } from "../../kernel/time/date.ts";
 import type { CertificateData } from "./certificate.ts";
@@ -15,6 +16,9 @@ import type { ComplaintCase } from "./complaint.ts";
 import type { DiplomaLine, LeaverCertificates } from "./diploma.ts";
 import type { DiplomaKind, Education, GradePart, IssuedDocument, Level, Subject } from "./model.ts";
 import type { ExamResult } from "./result.ts";
+import { exFinding } from "./cite.ts";
+import { complaintLetter, drawLetter } from "./letters.ts";
+import { diplomaView, drawDiploma, pdfDate } from "./pdf.ts";
 
 /** The institution that issues the document (§ 34, stk. 1). */
 export interface EksamenInstitution {
@@ -149,16 +153,68 @@ export function documentsForLeaver(
   return out;
 }
 
-/**
- * Renders an eksamensbevis, prøvebevis or deltagerbevis as PDF (Danish; the English certified copy in English).
- */
-export async function renderEksamenDocumentPdf(input: EksamenDocumentInput): Promise<Uint8Array> {
-  void input;
-  throw new Error("not yet");
+/** Thrown by the renderers when the input breaks a rule (the findings say which); check first with `checkDocumentInput` / `complaintLetter`. */
+export class EksamenDocumentError extends Error {
+  readonly findings: Finding[];
+  constructor(findings: Finding[]) {
+    super(findings.map((f) => `${f.cite.ref}: ${f.message.en}`).join("; "));
+    this.name = "EksamenDocumentError";
+    this.findings = findings;
+  }
 }
 
-/** Renders a complaint letter as PDF (Danish), with the deadlines of the case. */
+/**
+ * Whether the input makes a whole document (error findings when not):
+ * - an eksamensbevis carries »Foreløbigt eksamensresultat« and »Eksamensresultat« (§ 41, stk. 1); a prøvebevis or
+ *   deltagerbevis has no exam result;
+ * - a deltagerbevis is for a leaver (§ 37, stk. 1): a leaving date and at least one completed subject not drawn for
+ *   an exam; an eksamensbevis or prøvebevis has at least one line;
+ * - a copy (§ 36, stk. 1) and the English certified copy (§ 34, stk. 2) name the day the original was issued.
+ * Whether the document may be issued at all (one original, copy only when lost, English on request) is `mayIssue`.
+ */
+export function checkDocumentInput(input: EksamenDocumentInput): Finding[] {
+  const fs: Finding[] = [];
+  const no = (rule: string, ref: string, en: string, da: string, field: string) => fs.push(exFinding(rule, "error", ref, en, da, field));
+  if (input.kind === "eksamensbevis" && input.result === null)
+    no("document.result-missing", "§ 41, stk. 1", "An eksamensbevis shows the preliminary exam result and the exam result; none was given.", "På eksamensbeviset anføres »Foreløbigt eksamensresultat« samt »Eksamensresultat«; der er ikke angivet noget resultat.", "result");
+  if (input.kind !== "eksamensbevis" && input.result !== null)
+    no("document.result-not-on-kind", "§ 41, stk. 1", `A ${input.kind} has no exam result.`, `Et ${input.kind} har intet eksamensresultat.`, "result");
+  if (input.kind === "deltagerbevis") {
+    if (input.leftOn === undefined)
+      no("document.deltagerbevis-not-left", "§ 37, stk. 1", "A deltagerbevis is for an examinee who left without completing; no leaving date.", "Deltagerbevis gives ved udmeldelse uden at have fuldført; der er ingen dato for udmeldelse.", "leftOn");
+    if ((input.subjects ?? []).length === 0)
+      no("document.deltagerbevis-empty", "§ 37, stk. 1", "A deltagerbevis lists the completed subjects not drawn for an exam; there are none.", "Deltagerbeviset angiver de afsluttede fag, der ikke er udtrukket til prøve; der er ingen.", "subjects");
+    if (input.lines.length > 0)
+      no("document.deltagerbevis-lines", "§ 37, stk. 1", "A deltagerbevis has no exam lines (exams taken go on the prøvebevis).", "Et deltagerbevis har ingen prøvelinjer (aflagte prøver anføres på prøvebeviset).", "lines");
+  } else if (input.lines.length === 0)
+    no("document.no-lines", "§ 35, stk. 1", "There is nothing to show on the certificate.", "Der er intet at anføre på beviset.", "lines");
+  if (input.copy !== "original" && input.originalIssuedOn === undefined)
+    no(
+      "document.copy-without-original",
+      input.copy === "copy" ? "§ 36, stk. 1" : "§ 34, stk. 2",
+      "A copy names the day the original was issued.",
+      "En kopi angiver, hvornår originalbeviset blev udstedt.",
+      "originalIssuedOn",
+    );
+  return fs;
+}
+
+/**
+ * Renders an eksamensbevis, prøvebevis or deltagerbevis as PDF: Danish for an original or a copy (§ 36), English for
+ * the certified copy (§ 34, stk. 2). Throws `EksamenDocumentError` when `checkDocumentInput` finds an error.
+ */
+export async function renderEksamenDocumentPdf(input: EksamenDocumentInput): Promise<Uint8Array> {
+  const errors = checkDocumentInput(input);
+  if (errors.length > 0) throw new EksamenDocumentError(errors);
+  return drawDiploma(diplomaView(input), input.createdAt ?? pdfDate(input.issuedOn));
+}
+
+/**
+ * Renders a complaint letter as PDF (Danish), with the deadlines of the case as the pure core computed them. Throws
+ * `EksamenDocumentError` when the letter does not fit the case (see `complaintLetter`).
+ */
 export async function renderComplaintLetterPdf(input: ComplaintLetterInput): Promise<Uint8Array> {
-  void input;
-  throw new Error("not yet");
+  const letter = complaintLetter(input);
+  if (letter.value === null) throw new EksamenDocumentError(letter.because.filter((f) => f.severity === "error"));
+  return drawLetter(letter.value, input.createdAt ?? pdfDate(input.date));
 }
