@@ -10,6 +10,7 @@ import type { UiLang } from "./i18n.tsx";
 import { amuModule } from "./amu.module.tsx";
 import { sprogproveModule } from "./sprogprove/module.tsx";
 import { aubModule } from "./aub/module.tsx";
+import { eksamenModule } from "./eksamen/module.tsx";
 
 export interface NavItem {
   /** Where the link goes. */
@@ -40,6 +41,6 @@ export interface WebModule {
   afterSwitch?: (path: string) => string | null;
 }
 
-export const MODULES: WebModule[] = [amuModule, sprogproveModule, aubModule];
+export const MODULES: WebModule[] = [amuModule, sprogproveModule, aubModule, eksamenModule];
 
 export const moduleOf = (path: string): WebModule | undefined => MODULES.find((m) => path === `/${m.id}` || path.startsWith(`/${m.id}/`));

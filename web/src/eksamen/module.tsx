@@ -1,0 +1,92 @@
+/**
+ * Prøver og eksamen (seed 002, eksamensbekendtgørelsen): the term plan with registrations and censor assignment,
+ * exams with grade entry, examinees with the diploma preview and documents, complaint cases with their deadline
+ * clock, and the censors. API: /api/eksamen (src/rulebooks/dk-eksamen/API.md).
+ */
+import type { WebModule } from "../modules.tsx";
+import { match } from "../router.tsx";
+import { ProblemBanner, Spinner } from "../components.tsx";
+import { useTexts } from "../i18n.tsx";
+import { ComplaintPage, ComplaintsPage } from "./complaints.tsx";
+import { ExamPage } from "./exam.tsx";
+import { ExamineePage, ExamineesPage } from "./examinees.tsx";
+import { TermPage, TermsPage } from "./terms.tsx";
+import { TEXTS } from "./texts.ts";
+import { API, useLoad, type Censor } from "./types.ts";
+
+function CensorsPage() {
+  const t = useTexts(TEXTS);
+  const { data, error } = useLoad<Censor[]>(`${API}/censors`);
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{t("censor.list")}</h1>
+      </div>
+      <p className="small">{t("censor.intro")}</p>
+      <ProblemBanner error={error} />
+      {!data ? (
+        <Spinner />
+      ) : (
+        <div className="card flush table-scroll">
+          <table className="table" data-testid="ek-censors">
+            <thead>
+              <tr>
+                <th>{t("examinees.name")}</th>
+                <th>{t("censor.employedAt")}</th>
+                <th>{t("censor.subjects")}</th>
+                <th>{t("censor.capacity")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((c) => (
+                <tr key={c.id} data-testid="ek-censor-row" data-name={c.name}>
+                  <td>{c.name}</td>
+                  <td>{c.employedAt.join(", ") || t("none")}</td>
+                  <td>{c.subjects.map((s) => `${s.subject}${s.level ? ` ${s.level}` : ""}`).join(", ")}</td>
+                  <td className="num">{c.capacity}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+const NAV = {
+  terms: { da: "Terminer", en: "Terms" },
+  examinees: { da: "Eksaminander", en: "Examinees" },
+  complaints: { da: "Klager", en: "Complaints" },
+  censors: { da: "Censorer", en: "Censors" },
+};
+
+export const eksamenModule: WebModule = {
+  id: "eksamen",
+  name: { da: "Prøver og eksamen", en: "Exams" },
+  home: "/eksamen",
+  nav: [
+    { to: "/eksamen", label: NAV.terms, testid: "nav-eksamen-terms", active: (p) => p === "/eksamen" || p.startsWith("/eksamen/terms") || p.startsWith("/eksamen/exams") },
+    { to: "/eksamen/examinees", label: NAV.examinees, testid: "nav-eksamen-examinees", active: (p) => p.startsWith("/eksamen/examinees") },
+    { to: "/eksamen/complaints", label: NAV.complaints, testid: "nav-eksamen-complaints", active: (p) => p.startsWith("/eksamen/complaints") },
+    { to: "/eksamen/censors", label: NAV.censors, testid: "nav-eksamen-censors", active: (p) => p.startsWith("/eksamen/censors") },
+  ],
+  page(path, _query, session) {
+    let m: Record<string, string> | null;
+    if (path === "/eksamen") return <TermsPage session={session} />;
+    if ((m = match("/eksamen/terms/:id", path))) return <TermPage key={m.id} session={session} id={m.id!} />;
+    if ((m = match("/eksamen/exams/:id", path))) return <ExamPage key={m.id} session={session} id={m.id!} />;
+    if (path === "/eksamen/examinees") return <ExamineesPage />;
+    if ((m = match("/eksamen/examinees/:id", path))) return <ExamineePage key={m.id} session={session} id={m.id!} />;
+    if (path === "/eksamen/complaints") return <ComplaintsPage />;
+    if ((m = match("/eksamen/complaints/:id", path))) return <ComplaintPage key={m.id} session={session} id={m.id!} />;
+    if (path === "/eksamen/censors") return <CensorsPage />;
+    return null;
+  },
+  afterSwitch(path) {
+    if (path.startsWith("/eksamen/examinees/")) return "/eksamen/examinees";
+    if (path.startsWith("/eksamen/complaints/")) return "/eksamen/complaints";
+    if (path.startsWith("/eksamen/terms/") || path.startsWith("/eksamen/exams/")) return "/eksamen";
+    return null;
+  },
+};
