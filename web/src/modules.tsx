@@ -11,6 +11,7 @@ import { amuModule } from "./amu.module.tsx";
 import { sprogproveModule } from "./sprogprove/module.tsx";
 import { aubModule } from "./aub/module.tsx";
 import { eksamenModule } from "./eksamen/module.tsx";
+import { vitnemalModule } from "./vitnemal/module.tsx";
 
 export interface NavItem {
   /** Where the link goes. */
@@ -41,6 +42,6 @@ export interface WebModule {
   afterSwitch?: (path: string) => string | null;
 }
 
-export const MODULES: WebModule[] = [amuModule, sprogproveModule, aubModule, eksamenModule];
+export const MODULES: WebModule[] = [amuModule, sprogproveModule, aubModule, vitnemalModule, eksamenModule];
 
 export const moduleOf = (path: string): WebModule | undefined => MODULES.find((m) => path === `/${m.id}` || path.startsWith(`/${m.id}/`));

@@ -48,7 +48,7 @@ for (const target of testTargets()) {
       const d = created.body as { id: string; version: number; preview: { issuable: boolean } };
       expect(d.preview.issuable).toBe(true);
       const list = await tap.get("/api/vitnemal/cases");
-      expect(list.body).toMatchObject({ total: 1, items: [{ fnrMasked: `${fnr.slice(0, 6)}xxxxx`, name: "Eva Http" }] });
+      expect(list.body).toMatchObject({ total: 1, items: [{ fnrMasked: `${fnr.slice(0, 6)}xxxxx`, name: "Eva Http", schoolYear: "2024/25" }] });
       expect(list.text).not.toContain(fnr);
       const put = await tap.request("PUT", `/api/vitnemal/cases/${d.id}`, { input: withOrgnr(vitnemalCase("Eva Http Nordmann", fnr)), version: 1, reason: "navn" });
       expect(put.status).toBe(200);

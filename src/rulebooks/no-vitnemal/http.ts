@@ -106,6 +106,7 @@ const RowSchema = z.object({
   kind: KindSchema.nullable(),
   issuable: z.boolean(),
   document: z.object({ number: z.string(), kind: KindSchema }).nullable(),
+  schoolYear: z.string().nullable(),
 });
 const IssueResultSchema = z.object({ number: z.string(), kind: z.enum(["vitnemal", "kompetansebevis"]), cancelled: z.string().nullable(), findings: z.array(FindingSchema) });
 

@@ -64,6 +64,8 @@ export type CaseRow = {
   kind: IssuedDocumentKind | null;
   issuable: boolean;
   document: { number: string; kind: IssuedDocumentKind } | null;
+  /** The school year the case ends in ("2022/23"; `caseSchoolYear`), for the class list of a school year. */
+  schoolYear: string | null;
 };
 
 /** One printed line of the preview and why it is there (the sections and the findings about it). */
@@ -279,6 +281,27 @@ export function previewOf(ev: Evaluated, caseId: string | null, version: number 
   return { caseId, version, kind: d?.kind ?? null, forstegang: d?.forstegang ?? false, issuable: ev.issuable, findings: ev.findings, lines };
 }
 
+/**
+ * The school year a case ends in: the latest of its statuses' and programme areas' school years and its subject rows'
+ * half-years (V 2023 → 2022/23, H 2022 → 2022/23). Null when none is readable.
+ */
+export function caseSchoolYear(input: Record<string, unknown>): string | null {
+  let start = -1;
+  const rows = (key: string) => (Array.isArray(input[key]) ? (input[key] as unknown[]) : []);
+  for (const r of [...rows("statuses"), ...rows("programmeAreas")]) {
+    const y = Number((r as { schoolYear?: { startYear?: unknown } } | null)?.schoolYear?.startYear);
+    if (Number.isInteger(y) && y > start) start = y;
+  }
+  for (const r of rows("subjects")) {
+    const hy = (r as { year?: { half?: unknown; year?: unknown } } | null)?.year;
+    const y = Number(hy?.year);
+    if (!Number.isInteger(y)) continue;
+    const s = hy?.half === "H" ? y : y - 1;
+    if (s > start) start = s;
+  }
+  return start < 0 ? null : formatSchoolYear({ startYear: start });
+}
+
 const countOf = (fs: Finding[], s: Finding["severity"]) => fs.filter((f) => f.severity === s).length;
 
 // -------------------------------------------------------------------------------------------------------- use cases
@@ -329,6 +352,7 @@ export async function listCases(db: Db, actor: Actor, o: { limit?: number; offse
         kind: ev.content?.kind ?? null,
         issuable: ev.issuable,
         document: doc ? { number: doc.number, kind: doc.kind } : null,
+        schoolYear: caseSchoolYear(c.input),
       };
     }),
   };
