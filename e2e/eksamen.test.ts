@@ -241,9 +241,8 @@ describe("eksamen (seed 002) in the browser", () => {
       const withRegs = page.getByTestId("ek-exam-row").filter({ hasNot: page.locator("td.num", { hasText: /^0$/ }) });
       await withRegs.first().getByTestId("ek-exam-link").click();
       await page.getByTestId("ek-exam-title").waitFor();
+      await page.locator('[data-testid="ek-grades"][data-loaded="yes"]').waitFor();
       const row = page.getByTestId("ek-grade-row").first();
-      await row.waitFor();
-      await expect.poll(async () => (await row.getAttribute("data-current")) !== null).toBe(true);
       const currentBefore = await row.getAttribute("data-current");
       await row.getByTestId("ek-grade-input").fill("2");
       if ((await row.getByTestId("ek-grade-reason").count()) > 0) await row.getByTestId("ek-grade-reason").fill("Rettelse");
@@ -253,7 +252,7 @@ describe("eksamen (seed 002) in the browser", () => {
       expect(await f.first().getAttribute("data-rule")).toMatch(/grade/);
       expect(await f.first().getByTestId("finding-cite").textContent()).toMatch(/§|facts|reference/);
       await page.reload();
-      await page.getByTestId("ek-grade-row").first().waitFor();
+      await page.locator('[data-testid="ek-grades"][data-loaded="yes"]').waitFor();
       await expect.poll(() => page.getByTestId("ek-grade-row").first().getAttribute("data-current")).toBe(currentBefore);
     } finally {
       await context.close();

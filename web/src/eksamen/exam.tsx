@@ -205,7 +205,7 @@ function gradeOf(detail: ExamineeDetail | undefined, examId: string): Grade | un
 function GradeEntry({ session, exam }: { session: Session; exam: ExamDetail }) {
   const t = useT();
   const mayGrade = session.roles.some((r) => GRADE_ROLES.includes(r));
-  const [details, setDetails] = useState<Record<string, ExamineeDetail>>({});
+  const [details, setDetails] = useState<Record<string, ExamineeDetail> | null>(null);
   const [n, setN] = useState(0);
   const ids = useMemo(() => [...new Set(exam.registrations.map((r) => r.examineeId))], [exam.registrations]);
   useEffect(() => {
@@ -220,7 +220,7 @@ function GradeEntry({ session, exam }: { session: Session; exam: ExamDetail }) {
   }, [ids, n]);
   if (exam.registrations.length === 0) return null;
   return (
-    <section className="card" aria-labelledby="ek-grades-h" data-testid="ek-grades">
+    <section className="card" aria-labelledby="ek-grades-h" data-testid="ek-grades" data-loaded={details ? "yes" : "no"}>
       <h2 id="ek-grades-h">{t("exam.grades")}</h2>
       <datalist id="ek-scale">
         {SCALE.map((g) => (
@@ -228,7 +228,7 @@ function GradeEntry({ session, exam }: { session: Session; exam: ExamDetail }) {
         ))}
       </datalist>
       {exam.registrations.map((r) => (
-        <GradeRow key={r.id} exam={exam} reg={r} current={gradeOf(details[r.examineeId], exam.id)} mayGrade={mayGrade} onSaved={() => setN((x) => x + 1)} />
+        <GradeRow key={r.id} exam={exam} reg={r} current={gradeOf(details?.[r.examineeId], exam.id)} mayGrade={mayGrade} onSaved={() => setN((x) => x + 1)} />
       ))}
     </section>
   );
