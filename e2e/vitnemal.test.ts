@@ -1,0 +1,142 @@
+/**
+ * The vitnemål journey of issue 3 in a real Chromium against the real server (`bevis serve --demo`, PGlite, built web
+ * app): the rådgiver of the demo school (921234562) registers a vg1 pupil who did not meet for the English exam with
+ * documented absence (through the API, as a school's import would), finds her on the class list of 2022/23 with a
+ * kompetansebevis, opens her document preview, sees the ENG1007 line with IM and FAM39 «Dokumentert fravær» put there
+ * by §6.3, issues the kompetansebevis, downloads it and reads the PDF back with pdftotext. The class list also shows
+ * the demo pupil whose missing orden og adferd (§5.6) blocks issuing, and her preview has the issue button disabled.
+ */
+import { readFile } from "node:fs/promises";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DEMO_USERS } from "../src/platform/bootstrap.ts";
+import { pdfText } from "../src/platform/render/testing.ts";
+import { demoFnr, vg1Case } from "../src/rulebooks/no-vitnemal/demo.ts";
+import { launchBrowser, login, newPage, startServer, type RunningServer } from "./harness.ts";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const NAME = "Emma Eksamen Demo";
+const FNR = demoFnr("050607", 3);
+const DATE = "2023-06-21";
+
+describe("vitnemål (seed 003) in the browser", () => {
+  test("a pupil who did not meet for an exam with documented absence: IM + FAM39 with §6.3, issue the kompetansebevis, download it", async () => {
+    const user = DEMO_USERS.find((u) => u.email === "radgiver@vgs.example")!;
+    const { context, page } = await newPage(browser, server.url);
+    try {
+      await login(page, user.email, user.password);
+      const created = await page.request.post("/api/vitnemal/cases", { data: vg1Case(NAME, FNR, true) });
+      expect(created.status(), await created.text()).toBe(201);
+
+      // the class list of 2022/23: who gets which document, and who is blocked
+      await page.goto("/vitnemal");
+      await page.getByTestId("vm-class-row").first().waitFor();
+      await page.getByTestId("vm-year").selectOption("2022/23");
+      const row = page.locator(`[data-testid="vm-class-row"][data-name="${NAME}"]`);
+      await row.waitFor();
+      expect(await row.getAttribute("data-kind")).toBe("kompetansebevis");
+      expect(await row.getAttribute("data-issuable")).toBe("true");
+      expect(await row.getAttribute("data-document")).toBe("");
+      expect(await row.textContent()).not.toContain(FNR.slice(6)); // masked
+      for (const r of await page.getByTestId("vm-class-row").all()) expect(await r.getAttribute("data-school-year")).toBe("2022/23");
+      await page.getByTestId("vm-year").selectOption("2024/25");
+      const sara = page.locator('[data-testid="vm-class-row"][data-name="Sara Demo"]');
+      await sara.waitFor();
+      expect(await sara.getAttribute("data-issuable")).toBe("false");
+      expect(await sara.getByTestId("vm-blocked").count()).toBe(1);
+
+      // the blocked pupil: the §5.6 error is listed as blocking and the issue button is disabled
+      await sara.getByTestId("vm-case-link").click();
+      await page.getByTestId("vm-case-name").filter({ hasText: "Sara Demo" }).waitFor();
+      const blocking = page.getByTestId("vm-blocking-findings").getByTestId("finding");
+      await blocking.first().waitFor();
+      expect(await blocking.first().getAttribute("data-severity")).toBe("error");
+      expect(await page.getByTestId("vm-blocking-findings").getByTestId("finding-cite").allTextContents()).toContainEqual(expect.stringMatching(/003 · 5\.6/));
+      expect(await page.getByTestId("vm-issue").isDisabled()).toBe(true);
+
+      // the pupil with IM + FAM39, decided on the issue date
+      await page.goto(`/vitnemal?year=2022/23&on=${DATE}`);
+      await row.getByTestId("vm-case-link").click();
+      await page.getByTestId("vm-case-name").filter({ hasText: NAME }).waitFor();
+      const caseEl = page.getByTestId("vm-case");
+      expect(await caseEl.getAttribute("data-kind")).toBe("kompetansebevis");
+      expect(await caseEl.getAttribute("data-issuable")).toBe("true");
+      expect(await page.getByTestId("vm-blocking").getAttribute("data-count")).toBe("0");
+      const title = page.locator('[data-testid="vm-line"][data-part="identity"]').first();
+      expect(await title.getByTestId("vm-line-text").textContent()).toBe("KOMPETANSEBEVIS");
+      const eng = page.locator('[data-testid="vm-line"][data-part="subject"]').filter({ hasText: "ENG1007" });
+      await eng.waitFor();
+      const engText = (await eng.getByTestId("vm-line-text").textContent()) ?? "";
+      expect(engText).toMatch(/\bIM\b/);
+      expect(engText).toContain("Dokumentert fravær");
+      expect((await eng.getAttribute("data-sections"))?.split(" ")).toContain("6.3");
+      expect(await eng.locator('[data-section="6.3"]').textContent()).toBe("punkt 6.3");
+      expect(await eng.getByTestId("vm-why").textContent()).toContain("FAM39");
+      const engFinding = eng.locator('[data-rule="vitnemal.exam.not-met-documented"]');
+      expect(await engFinding.getByTestId("finding-cite").textContent()).toBe("seed 003 · 6.3");
+      expect(await engFinding.textContent()).toContain("Ikke møtt"); // the bokmål message
+      // the other subjects are there with their grades, without a merknad
+      expect(await page.locator('[data-testid="vm-line"][data-part="subject"]').filter({ hasText: "MAT1021" }).getByTestId("vm-line-text").textContent()).toContain("4 fire");
+      // in English the explanation switches language, the sections stay
+      await page.getByTestId("lang-en").click();
+      expect(await eng.getByTestId("vm-why").textContent()).toContain("FAM39 (§6.3)");
+      await page.getByTestId("lang-da").click();
+
+      // issue the kompetansebevis
+      await page.getByTestId("vm-issue").click();
+      await page.getByTestId("vm-issue-confirm").click();
+      const issued = page.getByTestId("vm-issued-number");
+      await issued.waitFor();
+      const number = (await issued.getAttribute("data-number"))!;
+      expect(number).toMatch(/^K921234562\d{8}$/);
+      expect(number.slice(10, 14)).toBe("2023");
+      const docRow = page.locator(`[data-testid="vm-document-row"][data-number="${number}"]`);
+      await docRow.waitFor();
+      expect(await docRow.getAttribute("data-status")).toBe("issued");
+
+      // download it and read it back
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("vm-issued-download").click()]);
+      expect(download.suggestedFilename()).toBe(`kompetansebevis-${number}.pdf`);
+      const pdf = await readFile((await download.path())!);
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      const text = pdfText(pdf);
+      expect(text).toContain("KOMPETANSEBEVIS");
+      expect(text).toContain(NAME);
+      expect(text).toMatch(/ENG1007\s+Engelsk vg1/);
+      const engLine = text.split("\n").find((l) => l.includes("ENG1007")) ?? "";
+      expect(engLine).toMatch(/\bIM\b/);
+      expect(engLine).toContain("Dokumentert fravær");
+      expect(text).toContain("MAT1021");
+      expect(text).toContain("21.06.2023");
+      expect(text).toContain(number);
+
+      // the class list now shows the issued document
+      await page.goto(`/vitnemal?year=2022/23&on=${DATE}`);
+      await expect.poll(() => row.getAttribute("data-document")).toBe(number);
+
+      // issuing again is refused for nothing: it is a change, with a new number and the old one cancelled (§2.8)
+      await row.getByTestId("vm-case-link").click();
+      await page.getByTestId("vm-case-name").filter({ hasText: NAME }).waitFor();
+      await page.getByTestId("vm-change-reason").selectOption("FEI");
+      await page.getByTestId("vm-issue").click();
+      await page.getByTestId("vm-issue-confirm").click();
+      const second = page.getByTestId("vm-issued-number");
+      await expect.poll(() => second.getAttribute("data-number")).not.toBe(number);
+      await expect.poll(() => page.locator(`[data-testid="vm-document-row"][data-number="${number}"]`).getAttribute("data-status")).toBe("cancelled");
+    } finally {
+      await context.close();
+    }
+  });
+});
