@@ -233,7 +233,7 @@ export function complaintLetter(input: ComplaintLetterInput): Decision<Complaint
           adult ? "§ 54, stk. 1–2; § 55" : "§ 54, stk. 1–3",
           "Klagevejledning",
         );
-      } else if (byMinistry) p("Ministeriets afgørelse er endelig. Institutionen orienterer bedømmerne om afgørelsen.", "§ 54, stk. 5");
+      } else if (byMinistry) p("Institutionen orienterer bedømmerne om ministeriets afgørelse.", "§ 54, stk. 5");
       info("letter.decision", ref, `Decision: ${c.outcome}.`, `Afgørelse: ${c.outcome}.`);
       break;
     }
@@ -311,9 +311,9 @@ export async function drawLetter(l: ComplaintLetter, createdAt: Date): Promise<B
     pdf.heading("Frister");
     pdf.table(
       [
-        { header: "Frist", width: 5 },
-        { header: "Hvem", width: 3 },
-        { header: "Senest", width: 2.6 },
+        { header: "Frist", width: 6.6 },
+        { header: "Hvem", width: 2.6 },
+        { header: "Senest", width: 2.4 },
         { header: "§", width: 1.8 },
       ],
       l.deadlines.map((x) => [x.what + (x.kind === "normal" ? " (normalt)" : ""), x.who, longDate(x.due, "da"), x.ref]),

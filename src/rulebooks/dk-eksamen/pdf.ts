@@ -128,8 +128,10 @@ function weightOf(line: DiplomaLine, result: ExamResult | null): Rational | unde
   return result.steps.find((s) => s.from.join("|") === key)?.weight;
 }
 
+/** The grade cell: the grade as written, a merit's »Bestået«/»Godkendt«, or "Kompetencebevis" (spelt out in a note below the table). */
 function gradeText(line: DiplomaLine, lang: DocLanguage): string {
   if (line.grade !== undefined && (line.merit === undefined || line.merit.kind === "grade")) return formatGrade7(line.grade);
+  if (line.merit?.kind === "competence-certificate") return t(lang, "Kompetencebevis", "Competence certificate");
   return line.merit !== undefined ? meritText(line.merit)[lang] : "";
 }
 
@@ -206,7 +208,7 @@ export function diplomaView(input: EksamenDocumentInput): DiplomaView {
       { header: t(lang, "Niveau", "Level"), width: 1.1, align: "center" },
       { header: t(lang, "Bedømmelse", "Assessment"), width: 3 },
       { header: t(lang, "Karakter", "Grade"), width: 2.2, align: "center" },
-      ...(withWeight ? [{ header: t(lang, "Vægt", "Weight"), width: 1.2, align: "right" as const }] : []),
+      ...(withWeight ? [{ header: t(lang, "Vægt", "Weight"), width: 1.3, align: "center" as const }] : []),
       { header: t(lang, "Termin", "Term"), width: 2 },
     ];
     let apNv = false;
@@ -239,6 +241,8 @@ export function diplomaView(input: EksamenDocumentInput): DiplomaView {
       );
     if (noGrade)
       notes.push(t(lang, "** Bedømmelse uden karakter; indgår ikke i eksamensresultatet (§ 35, stk. 2; § 41, stk. 2).", "** Assessment without a grade; not counted in the exam result (§ 35, stk. 2; § 41, stk. 2)."));
+    for (const l of input.lines)
+      if (l.merit?.kind === "competence-certificate") notes.push(`${subjectName(l.subject, lang)}${l.level !== undefined ? ` ${l.level}` : ""}: ${meritText(l.merit)[lang]} (§ 35, stk. 2).`);
     if (merit)
       notes.push(
         t(
@@ -336,6 +340,7 @@ export async function drawDiploma(view: DiplomaView, createdAt: Date): Promise<B
   if (view.markingNote !== undefined) pdf.text(view.markingNote, { italic: true, size: pdf.fontSize * 0.9, after: 0.6 });
   pdf.keyValues(view.identity, { labelWidth: pdf.contentWidth * 0.3 });
   if (view.intro !== undefined) pdf.text(view.intro, { after: 0.5 });
+  pdf.space(0.4);
   pdf.table(view.columns, view.rows);
   for (const n of view.notes) pdf.text(n, { size: pdf.fontSize * 0.85, after: 0.2 });
   if (view.result !== undefined) {
