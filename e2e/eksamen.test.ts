@@ -184,7 +184,7 @@ describe("eksamen (seed 002) in the browser", () => {
       expect(eq(div(sum, weights), preliminary)).toBe(true);
       expect(eq(mul(preliminary, factor), final)).toBe(true);
       expect(["1", "103/100", "53/50"]).toContain((await result.getAttribute("data-factor"))!);
-      const finalShown = ((await page.getByTestId("ek-result-final").locator(".decision-value").textContent()) ?? "").trim();
+      const finalShown = ((await page.getByTestId("ek-result-final").locator(".result-value").textContent()) ?? "").trim();
       expect(finalShown).toMatch(/^-?\d+,\d$/);
       expect(await page.getByTestId("ek-result-lines").textContent()).toContain("§ 42");
 

@@ -112,7 +112,7 @@ export function ComplaintPage({ session, id }: { session: Session; id: string })
       <div className="two-col">
         <section className="card" aria-labelledby="ek-c-exam-h">
           <h2 id="ek-c-exam-h">{t("complaint.exam")}</h2>
-          <dl className="decision">
+          <dl>
             <dt>{t("complaints.exam")}</dt>
             <dd>
               <Link to={`/eksamen/examinees/${v.examinee.id}`}>{v.examinee.name}</Link> · {subjectName(v.grade.subject, lang)}

@@ -274,8 +274,8 @@ function GradeRow({ exam, reg, current, mayGrade, onSaved }: { exam: ExamDetail;
   const gradeFindings = findings.filter((f) => !f.subject || f.subject === "grade" || f.subject.endsWith("grade"));
   const other = findings.filter((f) => !gradeFindings.includes(f));
   return (
-    <form className="sub-row" onSubmit={(e) => void save(e)} data-testid="ek-grade-row" data-examinee={reg.examineeName} data-current={current?.grade ?? ""}>
-      <h3 className="small-h">
+    <form className="grade-row" style={{ borderTop: "1px solid #e3e6ea", paddingTop: "0.5rem" }} onSubmit={(e) => void save(e)} data-testid="ek-grade-row" data-examinee={reg.examineeName} data-current={current?.grade ?? ""}>
+      <h3>
         {t("exam.gradeFor", { name: reg.examineeName })}
         {current && (
           <>

@@ -101,7 +101,7 @@ export function ExamineePage({ session, id }: { session: Session; id: string }) 
           {pick(EDUCATION_LABEL[d.education], lang)} · {formatDate(d.programmeStart, lang)}
         </span>
       </div>
-      <div className="two-col">
+      <div>
         <section className="card" aria-labelledby="ek-grades-h">
           <h2 id="ek-grades-h">{t("examinee.grades")}</h2>
           <ProblemBanner error={complaintErr} />
@@ -166,10 +166,6 @@ export function ExamineePage({ session, id }: { session: Session; id: string }) 
             </>
           )}
         </section>
-        <DocumentsSection session={session} examineeId={id} documents={d.documents} onChange={() => {
-          detail.reload();
-          diploma.reload();
-        }} />
       </div>
       <section className="card" aria-labelledby="ek-diploma-h" data-testid="ek-diploma">
         <div className="table-head">
@@ -181,6 +177,15 @@ export function ExamineePage({ session, id }: { session: Session; id: string }) 
         <ProblemBanner error={diploma.error} />
         {!diploma.data ? <Spinner /> : <DiplomaView preview={diploma.data} />}
       </section>
+      <DocumentsSection
+        session={session}
+        examineeId={id}
+        documents={d.documents}
+        onChange={() => {
+          detail.reload();
+          diploma.reload();
+        }}
+      />
     </div>
   );
 }
@@ -261,14 +266,14 @@ function ResultSteps({ r }: { r: ResultView }) {
   return (
     <div data-testid="ek-result" data-preliminary={r.preliminary.exact} data-final={r.final.exact} data-passed={String(r.passed)} data-factor={r.factor.exact}>
       <h3>{t("diploma.result")}</h3>
-      <dl className="decision">
+      <dl>
         <dt>{t("diploma.preliminary")}</dt>
         <dd data-testid="ek-result-preliminary">
-          <strong className="decision-value">{x(r.preliminary)}</strong> <span className="muted">({r.preliminary.exact})</span>
+          <strong className="result-value">{x(r.preliminary)}</strong> <span className="muted">({r.preliminary.exact})</span>
         </dd>
         <dt>{t("diploma.final")}</dt>
         <dd data-testid="ek-result-final">
-          <strong className="decision-value">{x(r.final)}</strong> <span className="muted">({r.final.exact})</span>
+          <strong className="result-value">{x(r.final)}</strong> <span className="muted">({r.final.exact})</span>
         </dd>
       </dl>
       <p data-testid="ek-result-passed">{r.passed ? t("diploma.passed") : t("diploma.notPassed")}</p>

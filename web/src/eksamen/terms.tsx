@@ -140,11 +140,11 @@ export function TermPage({ session, id }: { session: Session; id: string }) {
         <ul className="diff-list" data-testid="ek-plan-days">
           {p.days.map((d) => (
             <li key={d.date} data-testid="ek-plan-day" data-date={d.date} data-exams={d.exams}>
-              <strong>{formatDate(d.date, lang)}</strong>: {t("plan.perDay", { n: d.exams })}
+              <strong>{formatDate(d.date, lang)}</strong>: {d.exams === 1 ? t("plan.perDay1") : t("plan.perDay", { n: d.exams })}
             </li>
           ))}
         </ul>
-        {p.unassigned > 0 && <Banner kind="warning">{t("plan.unassigned", { n: p.unassigned })}</Banner>}
+        {p.unassigned > 0 && <Banner kind="warning">{p.unassigned === 1 ? t("plan.unassigned1") : t("plan.unassigned", { n: p.unassigned })}</Banner>}
       </section>
       <section className="card flush" aria-labelledby="ek-exams-h">
         <div className="table-head">

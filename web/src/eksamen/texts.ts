@@ -38,6 +38,8 @@ const da = {
   "plan.registrations": "Tilmeldte",
   "plan.unassigned": "{n} prøver uden censor",
   "plan.perDay": "{n} prøver",
+  "plan.perDay1": "1 prøve",
+  "plan.unassigned1": "1 prøve uden censor",
   "plan.registrationsTitle": "Tilmeldinger i terminen",
   "plan.noRegistrations": "Ingen tilmeldinger.",
 
@@ -252,6 +254,8 @@ const en: Record<Key, string> = {
   "plan.registrations": "Registered",
   "plan.unassigned": "{n} exams without a censor",
   "plan.perDay": "{n} exams",
+  "plan.perDay1": "1 exam",
+  "plan.unassigned1": "1 exam without a censor",
   "plan.registrationsTitle": "Registrations in the term",
   "plan.noRegistrations": "No registrations.",
 
