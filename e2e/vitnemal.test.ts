@@ -135,6 +135,34 @@ describe("vitnemål (seed 003) in the browser", () => {
       const second = page.getByTestId("vm-issued-number");
       await expect.poll(() => second.getAttribute("data-number")).not.toBe(number);
       await expect.poll(() => page.locator(`[data-testid="vm-document-row"][data-number="${number}"]`).getAttribute("data-status")).toBe("cancelled");
+      const newNumber = (await second.getAttribute("data-number"))!;
+      expect(newNumber.slice(0, 10)).toBe("K921234562");
+      const newRow = page.locator(`[data-testid="vm-document-row"][data-number="${newNumber}"]`);
+      expect(await newRow.getAttribute("data-status")).toBe("issued");
+      // the old one can only be downloaded now (no duplicate or cancel on a cancelled document)
+      expect(await page.locator(`[data-testid="vm-document-row"][data-number="${number}"]`).getByTestId("vm-duplicate-open").count()).toBe(0);
+
+      // §2.11 way 2: a duplicate from the system with the same number, marked as one
+      await newRow.getByTestId("vm-duplicate-open").click();
+      await newRow.getByTestId("vm-duplicate-way").selectOption("2");
+      await newRow.getByTestId("vm-duplicate-signatory").fill("Rolf Rektor");
+      await newRow.getByTestId("vm-duplicate-submit").click();
+      await page.getByTestId("vm-message").filter({ hasText: newNumber }).waitFor();
+      const dup = await page.request.get(`/api/vitnemal/documents/${newNumber}/pdf`);
+      expect(dup.status()).toBe(200);
+      const dupText = pdfText(Buffer.from(await dup.body()));
+      expect(dupText).toContain("DUPLIKAT");
+      expect(dupText).toContain(newNumber);
+
+      // cancel it (registration error): the class list then shows no valid document
+      await newRow.getByTestId("vm-cancel-open").click();
+      await newRow.getByTestId("vm-cancel-reason-select").selectOption("FEI");
+      await newRow.getByTestId("vm-cancel-comment").fill("Feil elev");
+      await newRow.getByTestId("vm-cancel-submit").click();
+      await expect.poll(() => newRow.getAttribute("data-status")).toBe("cancelled");
+      await page.getByTestId("vm-nav-classlist").click();
+      await page.getByTestId("vm-year").selectOption("2022/23");
+      await expect.poll(() => row.getAttribute("data-document")).toBe("");
     } finally {
       await context.close();
     }

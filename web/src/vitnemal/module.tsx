@@ -123,6 +123,7 @@ function useLoad<T>(path: string | null): { data: T | undefined; error: unknown;
   return { data, error, reload: useCallback(() => setN((x) => x + 1), []) };
 }
 
+const REASONS = new Set(["new", "change", "gender-change", "duplicate"]);
 const pdfHref = (number: string) => `${API}/documents/${encodeURIComponent(number)}/pdf`;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -503,7 +504,7 @@ function DocumentsTable({ docs, session, place, onDone, showCase }: { docs: Docu
                 <span className={`badge ${d.status === "issued" ? "badge-ok" : "badge-warning"}`}>{d.status === "issued" ? t("doc.issued") : t("doc.cancelledStatus")}</span>
               </td>
               <td className="nowrap">{d.on}</td>
-              <td>{d.reason}</td>
+              <td>{REASONS.has(d.reason) ? t(`reason.${d.reason as "new"}`) : d.reason}</td>
               <td className="mono">{d.replaces ?? ""}</td>
               <td>
                 <DocumentActions doc={d} session={session} place={place} onDone={onDone} />
@@ -546,7 +547,7 @@ function CasePage({ id, query, session }: { id: string; query: URLSearchParams; 
         </span>
       </div>
 
-      <form className="filters card" onSubmit={applyOn}>
+      <form className="card vm-dateform" onSubmit={applyOn}>
         <div className="field">
           <label htmlFor="vm-case-on">{t("case.on")}</label>
           <input id="vm-case-on" type="date" data-testid="vm-case-on" value={on} onChange={(e) => setOn(e.target.value)} />
@@ -591,35 +592,8 @@ function CasePage({ id, query, session }: { id: string; query: URLSearchParams; 
             }}
           />
           <section className="card">
-            <h2>{t("case.documents")}</h2>
-            {data.documents.length === 0 ? (
-              <p className="muted">{t("case.noDocuments")}</p>
-            ) : (
-              <DocumentsTable
-                docs={data.documents}
-                session={session}
-                place={place}
-                onDone={(m) => {
-                  setMessage(m);
-                  reload();
-                }}
-              />
-            )}
-          </section>
-          <section className="card">
             <h2>{t("case.findings")}</h2>
             <Findings findings={p.findings} testid="vm-all-findings" />
-          </section>
-          <section className="card">
-            <h2>{t("case.history")}</h2>
-            <ol className="timeline">
-              {data.history.map((h) => (
-                <li key={h.version}>
-                  <strong>{t("case.version", { n: h.version })}</strong> · {new Date(h.recordedAt).toLocaleString(lang === "en" ? "en-GB" : "nb-NO")} · {h.recordedBy}
-                  {h.reason ? ` · ${h.reason}` : ""}
-                </li>
-              ))}
-            </ol>
           </section>
         </div>
         <section className="card">
@@ -628,6 +602,33 @@ function CasePage({ id, query, session }: { id: string; query: URLSearchParams; 
           {p.lines.length === 0 ? <p className="muted">{t("case.noLines")}</p> : <PreviewLines lines={p.lines} />}
         </section>
       </div>
+      <section className="card">
+        <h2>{t("case.documents")}</h2>
+        {data.documents.length === 0 ? (
+          <p className="muted">{t("case.noDocuments")}</p>
+        ) : (
+          <DocumentsTable
+            docs={data.documents}
+            session={session}
+            place={place}
+            onDone={(m) => {
+              setMessage(m);
+              reload();
+            }}
+          />
+        )}
+      </section>
+      <section className="card">
+        <h2>{t("case.history")}</h2>
+        <ol className="timeline">
+          {data.history.map((h) => (
+            <li key={h.version}>
+              <strong>{t("case.version", { n: h.version })}</strong> · {new Date(h.recordedAt).toLocaleString(lang === "en" ? "en-GB" : "nb-NO")} · {h.recordedBy}
+              {h.reason ? ` · ${h.reason}` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
     </div>
   );
 }

@@ -94,6 +94,10 @@ const nb = {
   "doc.duplicated": "Duplikat laget: {number}.",
   "doc.listTitle": "Utstedte dokumenter",
   "doc.none": "Ingen dokumenter er utstedt.",
+  "reason.new": "Ny",
+  "reason.change": "Endring (punkt 2.8)",
+  "reason.gender-change": "Nytt etter bytte av juridisk kjønn (punkt 2.12)",
+  "reason.duplicate": "Duplikat med nytt nummer (punkt 2.11)",
 
   "nvb.title": "Eksport til NVB",
   "nvb.hint": "Skoleårets utstedte og annullerte dokumenter i importformatet til Nasjonal vitnemålsdatabase.",
@@ -212,6 +216,10 @@ const en: Record<Key, string> = {
   "doc.duplicated": "Duplicate made: {number}.",
   "doc.listTitle": "Issued documents",
   "doc.none": "No documents have been issued.",
+  "reason.new": "New",
+  "reason.change": "Change (§2.8)",
+  "reason.gender-change": "New after a change of legal gender (§2.12)",
+  "reason.duplicate": "Duplicate with a new number (§2.11)",
 
   "nvb.title": "Export to NVB",
   "nvb.hint": "The school year's issued and cancelled documents in the import format of the national diploma database.",
