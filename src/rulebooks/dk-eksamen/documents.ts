@@ -79,6 +79,11 @@ export interface EksamenDocumentInput {
   issuedOn: IsoDate;
   /** For a copy or the English certified copy: the day the original was issued. */
   originalIssuedOn?: IsoDate;
+  /**
+   * A new original that replaces an earlier one: after it was recalled and destroyed (§ 36, stk. 2), or recalled during
+   * a complaint and issued again with the new assessment (§ 52, stk. 2; § 53, stk. 4). Printed on the new original.
+   */
+  replaces?: { issuedOn: IsoDate; reason: "recalled-destroyed" | "complaint" };
   /** For a leaver's prøvebevis/deltagerbevis (§ 37): the day the examinee left. */
   leftOn?: IsoDate;
   signatory: EksamenSignatory;
@@ -188,6 +193,10 @@ export function checkDocumentInput(input: EksamenDocumentInput): Finding[] {
       no("document.deltagerbevis-lines", "§ 37, stk. 1", "A deltagerbevis has no exam lines (exams taken go on the prøvebevis).", "Et deltagerbevis har ingen prøvelinjer (aflagte prøver anføres på prøvebeviset).", "lines");
   } else if (input.lines.length === 0)
     no("document.no-lines", "§ 35, stk. 1", "There is nothing to show on the certificate.", "Der er intet at anføre på beviset.", "lines");
+  if (input.replaces !== undefined && input.copy !== "original")
+    no("document.replaces-on-copy", "§ 36, stk. 2", "Only a new original replaces an earlier original.", "Kun et nyt originalbevis erstatter et tidligere originalbevis.", "replaces");
+  if (input.replaces !== undefined && input.replaces.issuedOn > input.issuedOn)
+    no("document.replaces-later", "§ 36, stk. 2", "The replaced original must be issued before the new one.", "Det erstattede originalbevis skal være udstedt før det nye.", "replaces");
   if (input.copy !== "original" && input.originalIssuedOn === undefined)
     no(
       "document.copy-without-original",

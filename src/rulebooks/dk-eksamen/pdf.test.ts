@@ -173,6 +173,14 @@ describe("§ 36: original and copy marking", () => {
       expect(t).not.toContain("ORIGINAL");
     }
   });
+  it.each([
+    ["recalled-destroyed", "Nyt originalbevis. Erstatter originalbevis udstedt 27. juni 2024, som er inddraget og tilintetgjort (§ 36, stk. 2)."],
+    ["complaint", "Nyt originalbevis efter klage. Erstatter originalbevis udstedt 27. juni 2024, som er inddraget, indtil den nye bedømmelse forelå (§ 52, stk. 2; § 53, stk. 4)."],
+  ] as const)("a new original replacing one (%s) says so", async (reason, note) => {
+    const t = await text(documentFromCertificate(certificate(stx()), { ...base, issuedOn: "2024-09-02", replaces: { issuedOn: "2024-06-27", reason } }));
+    expect(t).toContain("ORIGINAL");
+    expect(flat(t)).toContain(note);
+  });
   it("the English copy is never marked original", async () => {
     const t = await text(documentFromCertificate(certificate(stx()), { ...base, copy: "english-certified-copy", originalIssuedOn: "2024-06-27" }));
     expect(t).toContain("CERTIFIED COPY");
@@ -269,6 +277,8 @@ describe("checkDocumentInput: nothing half-made", () => {
     ["deltagerbevis without leaving date", (i) => ({ ...i, kind: "deltagerbevis", result: null, lines: [], subjects: [{ subject: subj("BIO"), standpunkt: [] }] }), "eksamen.document.deltagerbevis-not-left", "§ 37, stk. 1"],
     ["deltagerbevis without subjects", (i) => ({ ...i, kind: "deltagerbevis", result: null, lines: [], leftOn: "2024-01-01" }), "eksamen.document.deltagerbevis-empty", "§ 37, stk. 1"],
     ["copy without the original's date", (i) => ({ ...i, copy: "copy" }), "eksamen.document.copy-without-original", "§ 36, stk. 1"],
+    ["replaces on a copy", (i) => ({ ...i, copy: "copy", originalIssuedOn: "2024-06-27", replaces: { issuedOn: "2024-06-27", reason: "complaint" } }), "eksamen.document.replaces-on-copy", "§ 36, stk. 2"],
+    ["replaces a later original", (i) => ({ ...i, replaces: { issuedOn: "2024-07-01", reason: "recalled-destroyed" } }), "eksamen.document.replaces-later", "§ 36, stk. 2"],
     ["English copy without the original's date", (i) => ({ ...i, copy: "english-certified-copy" }), "eksamen.document.copy-without-original", "§ 34, stk. 2"],
   ])("%s → %s (%s)", async (_name, change, rule, ref) => {
     const input = change(good());

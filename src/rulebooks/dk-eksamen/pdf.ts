@@ -153,7 +153,12 @@ export function diplomaView(input: EksamenDocumentInput): DiplomaView {
   let markingNote: string | undefined;
   if (input.copy === "original") {
     marking = "ORIGINAL";
-    markingNote = "Originalbevis. Der udstedes kun ét originalbevis (§ 36, stk. 1).";
+    markingNote =
+      input.replaces === undefined
+        ? "Originalbevis. Der udstedes kun ét originalbevis (§ 36, stk. 1)."
+        : input.replaces.reason === "recalled-destroyed"
+          ? `Nyt originalbevis. Erstatter originalbevis udstedt ${longDate(input.replaces.issuedOn, "da")}, som er inddraget og tilintetgjort (§ 36, stk. 2).`
+          : `Nyt originalbevis efter klage. Erstatter originalbevis udstedt ${longDate(input.replaces.issuedOn, "da")}, som er inddraget, indtil den nye bedømmelse forelå (§ 52, stk. 2; § 53, stk. 4).`;
   } else if (input.copy === "copy") {
     marking = "KOPI";
     markingNote = `Kopi af originalbevis udstedt ${input.originalIssuedOn !== undefined ? longDate(input.originalIssuedOn, "da") : "(dato ukendt)"}, udleveret fordi originalen er bortkommet (§ 36, stk. 1). Kopien er ikke et originalbevis.`;
