@@ -87,6 +87,15 @@ describe("eksamensbevis in Danish (§§ 34, 35, 41, 42)", () => {
     expect(t).toContain("* Oplyses uden at være medtællende i det samlede eksamensresultat (§ 35, stk. 2).");
   });
 
+  it("§ 35, stk. 2 (decision 1): NV is shown without counting too, while almen studieforberedelse (AT) counts with weight 1,5", async () => {
+    const r = record(examinee("stx"), [exam("DAN", "A", "oral", 7), exam(subj("NV", "nv"), undefined, "combined", 10, "2021-12-15"), exam(subj("AT", "at"), undefined, "oral", 4)]);
+    const t = await text(documentFromCertificate(certificate(r), base));
+    expect(row(t, /^NV \*/)).toMatch(/^NV \* Prøve, samlet 10 – december 2021$/);
+    expect(row(t, /^AT/)).toMatch(/^AT Prøve, mundtlig 4 1,5 juni 2024$/);
+    // (7 × 2 + 4 × 1,5) / 3,5 = 20/3,5 = 40/7 = 5,714… → 5,7
+    expect(row(t, /^Foreløbigt eksamensresultat/)).toBe("Foreløbigt eksamensresultat 5,7");
+  });
+
   it("§ 35, stk. 2: merits shown with »Bestået«, »Godkendt«, a grade, or the competence certificate", async () => {
     const r = record(
       examinee("stx"),
