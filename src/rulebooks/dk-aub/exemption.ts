@@ -98,6 +98,14 @@ export interface ValidNotification {
 
 const blank = (s: string | undefined): s is undefined => s === undefined || s.trim() === "";
 
+/**
+ * Whether a notification names an education: by its code when the notification gives one, else by its name. The one
+ * matching rule, used by `checkNotification` and by the recheck after an approval (§ 4, stk. 3).
+ */
+export function notificationNames(n: Pick<AgreementNotification, "educationCode" | "educationName">, e: Pick<ExemptEducation, "code" | "name">): boolean {
+  return blank(n.educationCode) ? !blank(n.educationName) && e.name === n.educationName : e.code === n.educationCode;
+}
+
 function lengthValid(l: Length): boolean {
   const n = "months" in l ? l.months : "weeks" in l ? l.weeks : l.days;
   return Number.isInteger(n) && n >= 0;
@@ -157,7 +165,7 @@ export function checkNotification(n: AgreementNotification, educations: readonly
   let education: ExemptEducation | undefined;
   if (blank(n.educationCode) && blank(n.educationName)) missing("educationName", "the name of the education", "uddannelsens navn");
   else {
-    education = educations.find((e) => (!blank(n.educationCode) && e.code === n.educationCode) || (blank(n.educationCode) && e.name === n.educationName));
+    education = educations.find((e) => notificationNames(n, e));
     if (education === undefined)
       out.push(
         aubFinding(

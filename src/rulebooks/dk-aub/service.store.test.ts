@@ -139,6 +139,72 @@ for (const target of testTargets()) {
       expect(a.recalculated!.every((r) => r.differenceOere === -RATE)).toBe(true);
     });
 
+    // § 4, stk. 3 with § 3, stk. 2: approving an education re-evaluates the agreements that name it
+    it("§ 4, stk. 3: approving an education rechecks its agreements; quarters from the approval's quarter are recalculated as new charges", async () => {
+      const stem = 5200000;
+      const cpr = "0304051234";
+      const other = "0405061234";
+      const e = await service.createEmployer(db, actor, employer(stem));
+      const se = validCvr(stem + 100);
+      for (const q of [1, 2, 3, 4]) await service.fileAtpReport(db, actor, { se, quarter: `2024Q${q}`, totalOere: 4 * F, receivedOn: "2025-01-20", persons: [{ cpr, amountOere: F }, { cpr: other, amountOere: F }] });
+      const app = await service.createApplication(db, actor, { educationName: "Dyrepasser, zoo (test)", content: "2 år, skole og praktik", legalBasis: "bekendtgørelse nr. 1 af 2023", law20Stk4Nr: 2, normalDurationMonths: 24, receivedOn: "2024-02-01" });
+      const agreement = (cprOf: string, over: Partial<service.AgreementInput> = {}): service.AgreementInput => ({
+        notifiedOn: "2024-02-10",
+        employerCvr: validCvr(stem),
+        traineeName: "Zoe",
+        traineeCpr: cprOf,
+        educationName: "Dyrepasser, zoo (test)",
+        paidHoursPerWeek: 37,
+        probation: { months: 3 },
+        underEudLaw: true,
+        employerSector: "private",
+        civilServantOnProbation: false,
+        attachment: "none",
+        agreementStart: "2024-02-01",
+        agreementEnd: "2026-01-31",
+        ...over,
+      });
+      const a = await service.notifyAgreement(db, actor, agreement(cpr));
+      // before the approval: saved with the § 4 finding, no exemption, nothing recalculated
+      expect(a.findings.map((f) => f.rule)).toContain("aub.notification.education-not-exempt");
+      expect(a.exemption).toBeNull();
+      expect(a.recalculated).toEqual([]);
+      // an agreement naming another (listed) education is not touched by the approval
+      const b = await service.notifyAgreement(db, actor, agreement(other, { educationName: undefined, educationCode: "EUD-TOEMRER", traineeName: "Bo" }));
+      expect(b.exemption).not.toBeNull();
+      const bVersion = b.version;
+      const before = (await service.listContributions(db, actor, { employerId: e.employer.id })).items.map((r) => [r.quarter, r.chargedOere]);
+      expect(before).toEqual([["2024Q1", 3 * RATE], ["2024Q2", 3 * RATE], ["2024Q3", 3 * RATE], ["2024Q4", 3 * RATE]]);
+
+      // approved on 15 August 2024 → effect from 2024Q3 (§ 4, stk. 3), not from the agreement's start
+      const d = await service.decideApplication(db, actor, app.id, { approved: true, decidedOn: "2024-08-15", code: "TEST-DYR" });
+      expect(d.effectiveFrom).toBe("2024Q3");
+      expect(d.rechecked).toEqual([{ agreementId: a.id, version: 2, before: { exemptFrom: null, exemptTo: null, errors: 1 }, after: { exemptFrom: "2024-07-01", exemptTo: "2026-01-31", errors: 0 } }]);
+      expect(d.recalculated!.map((r) => [r.quarter, r.previousOere, r.contributionOere, r.differenceOere]).sort()).toEqual([
+        ["2024Q3", 3 * RATE, 2 * RATE, -RATE],
+        ["2024Q4", 3 * RATE, 2 * RATE, -RATE],
+      ]);
+      // corrections are new versions and new charges, never overwrites
+      const after = await service.getAgreement(db, actor, a.id);
+      expect(after.version).toBe(2);
+      expect(after.history.map((h) => [h.version, h.errors])).toEqual([[1, 1], [2, 0]]);
+      expect(after.history[1]!.reason).toContain("§ 4, stk. 3");
+      expect(after.findings.map((f) => f.rule)).toContain("aub.exemption.from-education-effect");
+      expect((await service.getAgreement(db, actor, b.id)).version).toBe(bVersion);
+      const st = await service.contributionStatement(db, actor, e.employer.id, "2024Q3");
+      expect(st.units[0]!.charges.map((c) => [c.cause, c.differenceOere])).toEqual([["atp-report", 4 * RATE], ["exemption", -RATE], ["education-approved", -RATE]]);
+      const rows = (await service.listContributions(db, actor, { employerId: e.employer.id })).items.map((r) => [r.quarter, r.chargedOere]);
+      expect(rows).toEqual([["2024Q1", 3 * RATE], ["2024Q2", 3 * RATE], ["2024Q3", 2 * RATE], ["2024Q4", 2 * RATE]]);
+    });
+
+    it("§ 4, stk. 3: a refused application rechecks nothing", async () => {
+      const app = await service.createApplication(db, actor, { educationName: "Refused education (test)", content: "x", legalBasis: "y", receivedOn: "2024-02-01" });
+      const d = await service.decideApplication(db, actor, app.id, { approved: false, decidedOn: "2024-05-01" });
+      expect(d.rechecked).toEqual([]);
+      expect(d.recalculated).toEqual([]);
+      expect(d.effectiveFrom).toBeNull();
+    });
+
     it("§ 3, stk. 2: correcting an earlier quarter after later ones leaves the later quarters alone", async () => {
       const stem = 5100000;
       await service.createEmployer(db, actor, employer(stem));

@@ -21,7 +21,7 @@ import { formatQuarter, parseQuarter, quarterOf, type Quarter } from "../../kern
 import { aubFinding } from "./cite.ts";
 import { atpReportProblems, contributionArithmetic, unitQuarterContribution, type ContributionParameters } from "./contribution.ts";
 import { contributionLiability, religiousExemptQuarters } from "./employer.ts";
-import { apprenticeExemption, educationApplicationFindings } from "./exemption.ts";
+import { apprenticeExemption, educationApplicationFindings, notificationNames } from "./exemption.ts";
 import type {
   AgreementNotification,
   AtpReport,
@@ -771,15 +771,14 @@ export async function computeContributions(db: Db, actor: Actor, opts: { quarter
   // × the quarterly rate (Σ⌊b/f⌋ × rate = Σ(⌊b/f⌋ × rate), the "whole-quarters" policy of contributionArithmetic).
   const quarters = (await store.reportQuarters(kk, actor.institutionId)).filter((q) => opts.quarters === undefined || opts.quarters.includes(q));
   const known = quarters.map((q) => ({ q, p: paramsFor(q) })).filter((x): x is { q: string; p: { full: Oere; perQuarter: Oere } } => x.p !== null);
-  const ruled = [...new Set([...special.keys(), ...withExemptions])];
-  for (const s of await store.fullQuarterSums(kk, actor.institutionId, known.map((x) => ({ quarter: x.q, fullOere: x.p.full })), ruled)) {
+  for (const s of await store.fullQuarterSums(kk, actor.institutionId, known.map((x) => ({ quarter: x.q, fullOere: x.p.full })))) {
     const p = known.find((x) => x.q === s.quarter)!.p;
     n += s.reports;
     add(s.quarter, contributionArithmetic(s.fullQuarters * p.full, p.full, p.perQuarter, "whole-quarters").contributionOere);
   }
   // The employers the rules can change: row by row through § 2 (liability) and § 4 (exempt trainees).
-  if (ruled.length > 0)
-    for await (const page of store.currentReportPages(kk, actor.institutionId, { ...opts, employerIds: ruled })) {
+  if (special.size > 0 || withExemptions.size > 0)
+    for await (const page of store.currentReportPages(kk, actor.institutionId, { ...opts, ruledOnly: true })) {
       for (const r of page) {
         if (opts.quarters && !opts.quarters.includes(r.quarter)) continue;
         n++;
@@ -857,6 +856,19 @@ export interface ApplicationInput {
 export interface ApplicationDetail extends store.StoredApplication {
   findings: Finding[];
   effectiveFrom: string | null;
+  /** After an approval (§ 4, stk. 3): the agreements naming the education that were re-evaluated, with the recalculations. */
+  rechecked?: RecheckedAgreement[];
+  /** The quarters recalculated because of the approval (§ 3, stk. 2): new charges with the difference. */
+  recalculated?: (Recalculation & { employerId: string })[];
+}
+
+/** An agreement re-evaluated because an education it names was approved: its exemption before and after. */
+export interface RecheckedAgreement {
+  agreementId: string;
+  /** The new version recorded (the notification is unchanged; its findings and exemption are not). */
+  version: number;
+  before: { exemptFrom: string | null; exemptTo: string | null; errors: number };
+  after: { exemptFrom: string | null; exemptTo: string | null; errors: number };
 }
 
 function applicationDetail(a: store.StoredApplication): ApplicationDetail {
@@ -926,12 +938,41 @@ export async function decideApplication(db: Db, actor: Actor, id: string, input:
     if (code !== "" && (await store.listEducations(kk, actor.institutionId)).some((e) => e.code === code)) out.push(inputFinding("code-exists", "code", code, `Education ${code} already exists.`, `Uddannelse ${code} findes allerede.`));
   }
   if (out.length > 0 || !decided) throw refuse(out, "the decision was not saved");
-  await kk.transaction().execute(async (tx) => {
+  const { rechecked, recalculated } = await kk.transaction().execute(async (tx) => {
     await store.insertDecision(tx, actor.institutionId, id, input.approved, decided, input.approved ? code : null, by(actor));
     if (input.approved) await store.insertEducation(tx, actor.institutionId, { code, name: a.educationName, law20Stk4Nr: nr!, normalDurationMonths: months!, origin: { kind: "approved", approvedOn: decided, applicationId: id } }, by(actor));
     await audit(auditTx(tx), actor, { action: "aub.education-application.decide", entity: "aub_education_application", entityId: id, detail: { approved: input.approved, decidedOn: decided, code } });
+    return input.approved ? recheckAgreements(tx, actor, { code, name: a.educationName }, `education ${code} approved on ${decided} (§ 4, stk. 3)`) : { rechecked: [], recalculated: [] };
   });
-  return (await store.listApplications(kk, actor.institutionId, id)).map(applicationDetail)[0]!;
+  return { ...(await store.listApplications(kk, actor.institutionId, id)).map(applicationDetail)[0]!, rechecked, recalculated };
+}
+
+/**
+ * § 4, stk. 3 with § 3, stk. 2: an approved education gives exemption "fra det kvartal, hvor [AUB] godkender
+ * uddannelsen", so the agreements already notified for it (saved with `aub.notification.education-not-exempt`) are
+ * evaluated again. Where the findings or the exemption change, a new agreement version records it (the notification
+ * itself is unchanged; the version claims the optimistic lock, so a form open on the old version gets 409), and the
+ * employers' quarters already charged are recalculated from the effective quarter: new charges with the difference,
+ * never an overwrite. Runs in the caller's transaction (the approval and its consequences are one change).
+ */
+async function recheckAgreements(tx: store.AubTx, actor: Actor, education: { code: string; name: string }, reason: string): Promise<{ rechecked: RecheckedAgreement[]; recalculated: (Recalculation & { employerId: string })[] }> {
+  const out: RecheckedAgreement[] = [];
+  const employers = new Set<string>();
+  for (const a of await store.listAgreements(tx, actor.institutionId)) {
+    if (!notificationNames(a.notification, education)) continue;
+    const ev = await evaluateAgreement(tx, actor.institutionId, a.notification, a.id);
+    const data = agreementData(a.notification, ev);
+    if (data.exemptFrom === a.exemptFrom && data.exemptTo === a.exemptTo && data.errors === a.errors && data.warnings === a.warnings) continue;
+    const claim = await store.claimNext(tx, "aub_agreement", actor.institutionId, a.id, a.version);
+    if (!claim.ok) throw claim.why === "missing" ? notFound("agreement") : stale("agreement", claim.current, a.version);
+    await store.insertAgreementVersion(tx, actor.institutionId, a.id, claim.version, data, by(actor), reason);
+    await audit(auditTx(tx), actor, { action: "aub.agreement.recheck", entity: "aub_agreement", entityId: a.id, detail: { version: claim.version, reason, errors: data.errors, exemptFrom: data.exemptFrom, exemptTo: data.exemptTo } });
+    for (const e of [a.employerId, data.employerId]) if (e !== null) employers.add(e);
+    out.push({ agreementId: a.id, version: claim.version, before: { exemptFrom: a.exemptFrom, exemptTo: a.exemptTo, errors: a.errors }, after: { exemptFrom: data.exemptFrom, exemptTo: data.exemptTo, errors: data.errors } });
+  }
+  const recalculated: (Recalculation & { employerId: string })[] = [];
+  for (const e of employers) for (const r of await recalcEmployer(tx, actor, e, "education-approved")) recalculated.push({ ...r, employerId: e });
+  return { rechecked: out, recalculated };
 }
 
 // ---------------------------------------------------------------------------------------------------------- agreements

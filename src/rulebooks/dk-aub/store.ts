@@ -762,10 +762,25 @@ export interface BulkReportRow {
 }
 
 /**
- * The institution's current ATP reports in pages ordered by (employer, unit, quarter), keyset-paged so the client holds
- * one page at a time. Used by the quarterly run and the benchmark.
+ * The employers the rules can change in a bulk run, as SQL (a set, never a list sent from the client): those whose
+ * current version has a § 2 category or is not ATP-covered, and those with a current agreement giving an exemption
+ * (their trainees may leave the basis, § 4). The same sets as `exemptCandidates` and `employersWithExemptions`.
  */
-export async function* currentReportPages(k: AubQ, institutionId: string, opts: { quarters?: string[]; pageSize?: number; employerIds?: string[] } = {}): AsyncGenerator<BulkReportRow[]> {
+function ruledEmployers(institutionId: string) {
+  return sql`(
+    select v.employer_id from aub_employer_version v
+     where v.institution_id = ${institutionId} and v.is_current and (v.category is not null or not v.atp_covered)
+    union
+    select g.employer_id from aub_agreement_version g
+     where g.institution_id = ${institutionId} and g.is_current and g.exempt_from is not null and g.employer_id is not null
+  )`;
+}
+
+/**
+ * The institution's current ATP reports in pages ordered by (employer, unit, quarter), keyset-paged so the client holds
+ * one page at a time. Used by the quarterly run (`ruledOnly`: only the employers the rules can change).
+ */
+export async function* currentReportPages(k: AubQ, institutionId: string, opts: { quarters?: string[]; pageSize?: number; ruledOnly?: boolean } = {}): AsyncGenerator<BulkReportRow[]> {
   const pageSize = opts.pageSize ?? 20000;
   let after: { e: string; u: string; q: string } | undefined;
   for (;;) {
@@ -774,7 +789,7 @@ export async function* currentReportPages(k: AubQ, institutionId: string, opts: 
         from aub_atp_report
        where institution_id = ${institutionId} and is_current
          ${opts.quarters ? sql`and quarter = any(${opts.quarters}::text[])` : sql``}
-         ${opts.employerIds ? sql`and employer_id = any(${opts.employerIds}::uuid[])` : sql``}
+         ${opts.ruledOnly ? sql`and employer_id in ${ruledEmployers(institutionId)}` : sql``}
          ${after ? sql`and (employer_id, unit_id, quarter) > (${after.e}::uuid, ${after.u}::uuid, ${after.q})` : sql``}
        order by employer_id, unit_id, quarter
        limit ${pageSize}
@@ -789,23 +804,24 @@ export async function* currentReportPages(k: AubQ, institutionId: string, opts: 
 
 /**
  * § 3, stk. 1 in the database for plain employers: per quarter, the number of whole full-quarter ATP amounts summed
- * over the current reports (each report divided on its own: ⌊total / full⌋, § 3, stk. 3), leaving out `exclude`d
- * employers (those the service runs through the full rules). `fullByQuarter` gives the full-quarter amount in force.
+ * over the current reports (each report divided on its own: ⌊total / full⌋, § 3, stk. 3), leaving out the employers
+ * the rules can change (`ruledEmployers`, run by the service through the full rules). One set-based query for all
+ * quarters: `fullByQuarter` gives the full-quarter amount in force in each quarter (quarters not given are left out).
  */
-export async function fullQuarterSums(k: AubQ, institutionId: string, fullByQuarter: { quarter: string; fullOere: number }[], exclude: string[]): Promise<{ quarter: string; fullQuarters: number; reports: number }[]> {
-  const out: { quarter: string; fullQuarters: number; reports: number }[] = [];
-  for (const { quarter, fullOere } of fullByQuarter) {
-    if (!Number.isSafeInteger(fullOere) || fullOere <= 0) throw new RangeError(`full-quarter amount ${fullOere}`);
-    const r = await sql<{ fq: string | number | null; n: string | number }>`
-      select sum(total_oere / ${sql.lit(fullOere)}) as fq, count(*) as n
-        from aub_atp_report
-       where institution_id = ${institutionId} and quarter = ${quarter} and is_current
-         ${exclude.length > 0 ? sql`and not (employer_id = any(${exclude}::uuid[]))` : sql``}
-    `.execute(k);
-    const row = r.rows[0]!;
-    if (Number(row.n) > 0) out.push({ quarter, fullQuarters: num(row.fq), reports: num(row.n) });
-  }
-  return out;
+export async function fullQuarterSums(k: AubQ, institutionId: string, fullByQuarter: { quarter: string; fullOere: number }[]): Promise<{ quarter: string; fullQuarters: number; reports: number }[]> {
+  if (fullByQuarter.length === 0) return [];
+  for (const { fullOere } of fullByQuarter) if (!Number.isSafeInteger(fullOere) || fullOere <= 0) throw new RangeError(`full-quarter amount ${fullOere}`);
+  const r = await sql<{ quarter: string; fq: string | number | null; n: string | number }>`
+    select a.quarter, sum(a.total_oere / f.full_oere) as fq, count(*) as n
+      from aub_atp_report a
+      join unnest(${fullByQuarter.map((x) => x.quarter)}::text[], ${fullByQuarter.map((x) => String(x.fullOere))}::bigint[]) as f(quarter, full_oere)
+        on f.quarter = a.quarter
+     where a.institution_id = ${institutionId} and a.is_current
+       and not exists (select 1 from ${ruledEmployers(institutionId)} as x(employer_id) where x.employer_id = a.employer_id)
+     group by a.quarter
+     order by a.quarter
+  `.execute(k);
+  return r.rows.filter((x) => Number(x.n) > 0).map((x) => ({ quarter: x.quarter, fullQuarters: num(x.fq), reports: num(x.n) }));
 }
 
 /** The distinct quarters with current reports. */
