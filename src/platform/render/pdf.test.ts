@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPdf, pageLabel, tinosPath } from "./pdf.ts";
+import { createPdf, pageLabel, tinosFonts, tinosPath } from "./pdf.ts";
 import { pdfFonts, pdfInfo, pdfPages, pdfText } from "./testing.ts";
 
 describe("pdf renderer", () => {
@@ -69,5 +69,16 @@ describe("pdf renderer", () => {
     expect(pageLabel(2, 5, "da")).toBe("Side 2 af 5");
     expect(pageLabel(2, 5, "en")).toBe("Page 2 of 5");
     expect(pageLabel(2, 5, "nn")).toBe("Side 2 av 5");
+  });
+
+  it("parses the fonts once per process, and a later document keeps every letter in its text layer", async () => {
+    expect(tinosFonts()).toBe(tinosFonts());
+    // «Å» is a composite of «A» and the ring: embedding the first document reads the «A» glyph without a code point
+    const first = createPdf({ title: "Å", createdAt: new Date("2024-10-15T10:00:00Z") });
+    first.text("ÅSE Å");
+    expect(pdfText(await first.toBuffer())).toContain("ÅSE Å");
+    const second = createPdf({ title: "A", createdAt: new Date("2024-10-15T10:00:00Z") });
+    second.text("KOMPETANSEBEVIS, Ærø");
+    expect(pdfText(await second.toBuffer())).toContain("KOMPETANSEBEVIS, Ærø");
   });
 });

@@ -27,13 +27,35 @@ export function tinosPath(weight: 400 | 700, style: "normal" | "italic" = "norma
   return require.resolve(`@fontsource/tinos/files/tinos-latin-${weight}-${style}.woff`);
 }
 
-let fontCache: Record<string, Buffer> | undefined;
-function fonts(): Record<string, Buffer> {
-  fontCache ??= {
+/** A font fontkit has parsed (pdfkit's font factory takes it as well as the file's bytes). */
+type ParsedFont = { layout(text: string): unknown; characterSet: number[]; glyphForCodePoint(cp: number): unknown };
+
+let fontCache: Record<string, ParsedFont> | undefined;
+/**
+ * The Tinos fonts, parsed once per process. pdfkit's font factory takes a parsed fontkit font as well as bytes
+ * (pdfkit 0.20 `PDFFontFactory.open`); given bytes it parses the font again in every document (its cmap, GSUB and GPOS
+ * tables, a large share of a one-page document's time). Every document still embeds its own subset of the glyphs it
+ * uses. The fontkit font is the one pdfkit itself imports (taken from a document that never gets a page).
+ */
+export function tinosFonts(): Record<string, ParsedFont> {
+  if (fontCache) return fontCache;
+  const probe = new PDFDocument({ autoFirstPage: false });
+  const parsed = (name: string, bytes: Buffer): ParsedFont => {
+    probe.registerFont(name, bytes);
+    probe.font(name);
+    const font = (probe as unknown as { _font: { font: ParsedFont } })._font.font;
+    // fontkit keeps one glyph object per glyph id with the code points it was first made for, and pdfkit writes those
+    // into the PDF's text layer (ToUnicode). A glyph first made without any (a component of a composite such as Å,
+    // read when a subset is embedded) would keep none, and «A» would then not be found in the text of the next
+    // document. Made here from the character map, every mapped glyph has its own code point.
+    for (const cp of font.characterSet) font.glyphForCodePoint(cp);
+    return font;
+  };
+  fontCache = {
     // converted from WOFF once: fontkit re-inflates a WOFF table on every glyph read (see woff.ts)
-    [FONT_REGULAR]: sfntFromWoffFile(tinosPath(400)),
-    [FONT_BOLD]: sfntFromWoffFile(tinosPath(700)),
-    [FONT_ITALIC]: sfntFromWoffFile(tinosPath(400, "italic")),
+    [FONT_REGULAR]: parsed(FONT_REGULAR, sfntFromWoffFile(tinosPath(400))),
+    [FONT_BOLD]: parsed(FONT_BOLD, sfntFromWoffFile(tinosPath(700))),
+    [FONT_ITALIC]: parsed(FONT_ITALIC, sfntFromWoffFile(tinosPath(400, "italic"))),
   };
   return fontCache;
 }
@@ -114,7 +136,8 @@ export class Pdf {
     if (opts.author) info.Author = opts.author;
     info.CreationDate = opts.createdAt ?? new Date();
     this.doc = new PDFDocument({ size: "A4", margins, bufferPages: true, info, lang: this.lang, displayTitle: true });
-    for (const [name, bytes] of Object.entries(fonts())) this.doc.registerFont(name, bytes);
+    // (@types/pdfkit 0.17 lists only the bytes forms of a font source)
+    for (const [name, font] of Object.entries(tinosFonts())) this.doc.registerFont(name, font as unknown as Buffer);
     this.doc.font(FONT_REGULAR).fontSize(this.fontSize).fillColor("black");
     this.done = new Promise<Buffer>((resolve, reject) => {
       this.doc.on("data", (c: Buffer) => this.chunks.push(c));
