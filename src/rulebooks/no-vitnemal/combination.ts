@@ -6,6 +6,8 @@
  *   never taken as elev and privatist at once;
  * - §4.5 subjects that cannot stand on the same document (mathematics T/P, S/R, the vitnemål rule for studieforberedende
  *   vs. yrkesfag mathematics, naturfag 140 vs 84+56, geofag x, TOF x, norsk variants, kroppsøving on ID/MD);
+ * - §4.5 fellesfag only at the highest level unless the vurderingsordning sets a grade on the lower one
+ *   (`checkHighestLevel`, chains in `codes/fellesfag-levels.ts`);
  * - §4.7 SAS4000 with «Deltatt».
  *
  * The §4.5 pairs are data (`FORBIDDEN_COMBINATIONS`), keyed by subject families; `SUBJECT_FAMILIES` maps the fagkoder
@@ -14,6 +16,8 @@
  */
 import { decision, type Citation, type Decision, type Finding } from "../../kernel/law.ts";
 import { seed003, vmFinding } from "./cite.ts";
+import { subjectDef } from "./codes/catalogue.ts";
+import { FELLESFAG_CHAINS, type FellesfagChain } from "./codes/fellesfag-levels.ts";
 import { parseProgrammeAreaCode, GRUNNSKOLE_CODE, type ParsedProgrammeArea } from "./codes/programme-area.ts";
 import type { CourseFacts, IssuedDocumentKind, MerknadUse, ProgrammeAreaEntry, SubjectResult } from "./model.ts";
 
@@ -284,6 +288,43 @@ export const FORBIDDEN_COMBINATIONS: readonly ForbiddenCombination[] = [
 /** §4.5 "Kroppsøving som fellesfag kan dere ikke føre på dokumentasjon for utdanningsprogram for idrettsfag og musikk, dans og drama." */
 export const NO_KROPPSOVING_PROGRAMMES: readonly string[] = ["ID", "MD"];
 
+/**
+ * §4.5 "Dere skal bare føre fellesfag på høyeste nivå dersom ikke annet framgår av fastsatt vurderingsordning for
+ * faget." For each fellesfag chain (`FELLESFAG_CHAINS`) with lines on more than one level: a line of a lower level is an
+ * error unless the vurderingsordning gives that level a grade of its own (`standpunktAt`: one of the level's codes has
+ * standpunkt in the catalogue). E.g. norsk vg1 (NOR1260, no standpunkt) cannot stand beside norsk vg3 (NOR1267); 1P
+ * (standpunkt) stands beside 2P.
+ */
+export function checkHighestLevel(
+  subjects: readonly SubjectResult[],
+  chains: readonly FellesfagChain[] = FELLESFAG_CHAINS,
+  standpunktAt: (fagkode: string) => boolean = (k) => subjectDef(k)?.standpunkt === true,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const chain of chains) {
+    const stepOf = (fagkode: string) => chain.steps.findIndex((codes) => codes.includes(fagkode.trim()));
+    const present = subjects.map((s) => ({ s, step: stepOf(s.fagkode) })).filter((x) => x.step >= 0);
+    if (present.length === 0) continue;
+    const top = Math.max(...present.map((x) => x.step));
+    const highest = [...new Set(present.filter((x) => x.step === top).map((x) => x.s.fagkode))];
+    for (const { s, step } of present) {
+      if (step === top || (chain.steps[step] ?? []).some(standpunktAt)) continue;
+      out.push(
+        vmFinding(
+          "combination.highest-level",
+          "error",
+          "4.5",
+          `${s.fagkode} (${chain.name}) føres ikke: fellesfag føres bare på høyeste nivå (${highest.join(", ")}) når vurderingsordningen ikke gir karakter på dette nivået.`,
+          `${s.fagkode} (${chain.name}) is left off: a fellesfag stands only at its highest level (${highest.join(", ")}) when the vurderingsordning sets no grade at this level.`,
+          s.fagkode,
+          chain.id,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
 export interface CombinationInput {
   document: IssuedDocumentKind;
   subjects: readonly SubjectResult[];
@@ -294,7 +335,7 @@ export interface CombinationInput {
 /** Checks §4.2 (elev/privatist), §4.5 and §4.7 for the subjects of one document. */
 export function checkCombinations(input: CombinationInput): Decision<boolean> {
   const families = input.families ?? SUBJECT_FAMILIES;
-  const because: Finding[] = [...checkElevAndPrivatist(input.subjects)];
+  const because: Finding[] = [...checkElevAndPrivatist(input.subjects), ...checkHighestLevel(input.subjects)];
   const famOf = (fagkode: string) => families[fagkode] ?? [];
   const codesIn = (fs: readonly SubjectFamily[]) => input.subjects.filter((s) => famOf(s.fagkode).some((f) => fs.includes(f))).map((s) => s.fagkode);
   for (const rule of FORBIDDEN_COMBINATIONS) {

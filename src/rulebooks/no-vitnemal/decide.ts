@@ -1,5 +1,6 @@
 /**
- * One document's content, decided from one `VitnemalCase` with the rules of seed 003 §1, §3, §4 and §5 (3a's rules),
+ * One document's content, decided from one `VitnemalCase` with the rules of seed 003 §1, §3, §4 and §5 (3a's rules:
+ * §4.2 choices and replacements in choice.ts, §4.6 in maths-transition.ts, §4.5 in combination.ts),
  * and mapped into the layout's input (`layout.ts` `VitnemalInput`, §2). Every finding of every step is kept; the
  * document is `issuable` only when none is an error ("refuse to issue a document that breaks them").
  *
@@ -12,9 +13,11 @@ import type { IsoDate } from "../../kernel/time/date.ts";
 import { vmFinding } from "./cite.ts";
 import { checkFagkode, checkProgrammeAreaKnown, languageOf, programmeAreaDef } from "./codes/catalogue.ts";
 import type { ResolvedMerknad } from "./codes/lookup.ts";
+import { checkExamCount, checkLeftOff, checkReplacements } from "./choice.ts";
 import { checkCombinations, checkProgrammeAreas, requiredVmm32 } from "./combination.ts";
 import { checkIssuer, decideDocument, decideForstegangsvitnemal, documentStatus, levelCompletion, responsibleIssuer } from "./document.ts";
 import type { AbsenceInput, ConductGrade as LayoutConduct, Level as LayoutLevel, VitnemalInput } from "./layout.ts";
+import { checkMathsOrdning } from "./maths-transition.ts";
 import { selectMerknader, type VedleggEntry } from "./merknader.ts";
 import type {
   ConductGrade,
@@ -87,6 +90,18 @@ export function decideContent(c: VitnemalCase, requested?: IssuedDocumentKind): 
     return { ...iv.value, ...(faggruppe !== undefined ? { faggruppe } : {}), ...(language !== undefined ? { language } : {}) };
   });
 
+  // §4.2 subjects beyond the minimum left off by choice; §4.6 old/new mathematics (old vg1 halvår → standpunkt);
+  // §4.2 privatist improvements and replacements (another fagkode within the minimum: no førstegangsvitnemål).
+  const leftOff = checkLeftOff(lines);
+  because.push(...leftOff.because);
+  lines = leftOff.value;
+  const maths = checkMathsOrdning(lines);
+  because.push(...maths.because);
+  lines = maths.value;
+  const replacements = checkReplacements(lines);
+  because.push(...replacements.because);
+  const forstegangCourse = replacements.value.replacedWithinMinimum.length > 0 ? { ...course, replacedElevSubjectWithPrivatist: true } : course;
+
   // §5.1/§5.2 pass state; §1.5 the § 3-42 exception.
   const passed = subjectsPassed(lines.filter((l) => l.beyondMinimum !== true));
   const achieved = course.achieved ?? [];
@@ -137,7 +152,7 @@ export function decideContent(c: VitnemalCase, requested?: IssuedDocumentKind): 
   // §1.2 førstegangsvitnemål.
   let forstegang = false;
   if (kind === "vitnemal" && status !== null) {
-    const fg = decideForstegangsvitnemal({ status, document: kind, sluttkompetanse: doc.value.sluttkompetanse, course, subjects: lines });
+    const fg = decideForstegangsvitnemal({ status, document: kind, sluttkompetanse: doc.value.sluttkompetanse, course: forstegangCourse, subjects: lines });
     because.push(...fg.because);
     forstegang = fg.value.forstegang;
     vmmUses.push(...fg.value.vmm);
@@ -182,6 +197,7 @@ export function decideContent(c: VitnemalCase, requested?: IssuedDocumentKind): 
     because.push(...v32.because);
     vmmUses.push(...v32.value);
   }
+  because.push(...checkExamCount(lines, course.requiredExams));
   because.push(...checkCombinations({ document: documentKind, subjects: lines, programmeAreas: c.programmeAreas }).because);
 
   // §5.6 orden og adferd.

@@ -263,6 +263,16 @@ export interface SubjectResult {
   beyondMinimum?: boolean;
   /** The programme area the subject belongs to (for VMM32 and FAM42). */
   programmeArea?: string;
+  /**
+   * A privatist line that improves or replaces the grade of a subject completed as elev: that subject's fagkode (§4.2
+   * "Faget som tas som privatist må da ha samme fagkode som faget tatt som elev. Unntaket er matematikk 1T …").
+   */
+  replaces?: string;
+  /**
+   * The person chose to leave this subject off the document (§4.2: subjects beyond the minimum may be left off, and on a
+   * førstegangsvitnemål only "et fag (som han eller hun ikke har hatt eksamen i)"). The line is checked, then dropped.
+   */
+  leftOffByChoice?: boolean;
   /** Taken while the person was a pupil on ungdomstrinnet (FAM34, §1.2, §7.7). */
   takenInLowerSecondary?: boolean;
   /**
@@ -555,6 +565,11 @@ export interface CourseFacts {
   vg4Pabygging?: boolean;
   /** A subject completed as elev was replaced by a privatist subject within the minimum (§4.2). */
   replacedElevSubjectWithPrivatist?: boolean;
+  /**
+   * The number of exams the trekkordning requires for this course (§4.2 "antall eksamener iht. gjeldende bestemmelser om
+   * uttrekk til eksamen"; forskrift § 3-44 and Udir-2-2018 — not in the seed, so an input). Absent = not checked.
+   */
+  requiredExams?: number;
   /** The course has four programme areas by its structure (vg4 påbygging, avioniker-, flymotor-… faget, §4.1). */
   fourAreaLop?: boolean;
   /** Fellesfag documented for praksiskandidater/fagbrev på jobb (§1.9 footnote, § 3-39). */
