@@ -9,12 +9,20 @@
  *   (d) dk-eksamen: censor assignment for a term of 50,000 exams and 3,000 censors with 2 years of history vs the
  *       maximum-flow bound of the same instance (Dinic, same run) — target 100 % of the bound, < 10 s (bench/eksamen.ts).
  *
- * Suites: --only amu,eksamen (default: all). Each suite besides AMU is a file bench/<suite>.ts that also runs alone.
+ *   (e) dk-aub: contributions for 200,000 employers × 8 quarters with 5 % corrections through the quarterly run
+ *       (service.computeContributions) vs a bare SQL aggregation of the same rows — time ratio (target ≤ 3×), on each
+ *       database of --db (bench/aub.ts).
+ *
+ *   (f) no-vitnemal: issue N vitnemål through issueAll + the PDF of each vs a bare pdfkit page (bench/vitnemal.ts).
+ *
+ * Suites: --only amu,eksamen,aub,vitnemal (default: all). Each suite besides AMU is a file bench/<suite>.ts that also
+ * runs alone.
  *
  * Options: --n 1000000 (participations loaded; PGlite uses --pglite-n, default 200000, as its single-threaded WASM
  * engine loads ~10× slower), --import-n 100000 (--pglite-import-n 20000), --db pglite|postgres|both (postgres via
  * BENCH_DATABASE_URL or TEST_DATABASE_URL; a fresh database is created and dropped), --quarter 2024Q4, --seed 1,
- * --json. Every step runs in a process of its own (bench/worker.ts) so each peak RSS is that step's. A missed target
+ * --json, --aub-employers 200000 (AUB employers on PostgreSQL), --pglite-aub-employers (default: the same; PGlite
+ * loads 1.6 M reports in ~5–9 min on 2 cores, so shrink it for a quick run), --vitnemal-n 10000. Every step runs in a process of its own (bench/worker.ts) so each peak RSS is that step's. A missed target
  * prints MISSED; the exit code is 0 unless a step fails.
  */
 import { spawn } from "node:child_process";
@@ -26,7 +34,9 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { describeUrl } from "../src/platform/db/connect.ts";
 import type { DbTarget, StepArgs } from "./worker.ts";
+import { aubLines, type AubBenchResult } from "./aub.ts";
 import { eksamenLines, type EksamenResult } from "./eksamen.ts";
+import { vitnemalLines, type VitnemalResult } from "./vitnemal.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -40,9 +50,12 @@ interface Options {
   seed: number;
   json: boolean;
   only: Suite[];
+  aubEmployers: number;
+  pgliteAubEmployers: number;
+  vitnemalN: number;
 }
 
-const SUITES = ["amu", "eksamen"] as const;
+const SUITES = ["amu", "eksamen", "aub", "vitnemal"] as const;
 type Suite = (typeof SUITES)[number];
 
 function parseArgs(argv: string[]): Options {
@@ -66,7 +79,11 @@ function parseArgs(argv: string[]): Options {
   if (db.includes("postgres") && !url) throw new Error("--db postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL");
   const n = num("n", 1_000_000);
   const importN = num("import-n", 100_000);
+  const aubEmployers = num("aub-employers", 200_000);
   return {
+    aubEmployers,
+    pgliteAubEmployers: num("pglite-aub-employers", aubEmployers),
+    vitnemalN: num("vitnemal-n", 10_000),
     n,
     pgliteN: num("pglite-n", Math.min(n, 200_000)),
     importN,
@@ -110,9 +127,9 @@ function step<T>(args: StepArgs): Promise<T> {
 }
 
 /** Runs a suite file (bench/<suite>.ts) in a fresh process with --json and returns its result line. */
-function suiteProcess<T>(file: string, args: string[]): Promise<T> {
+function suiteProcess<T>(file: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, join(HERE, file), ...args, "--json"], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [...process.execArgv, join(HERE, file), ...args, "--json"], { stdio: ["ignore", "pipe", "inherit"], env });
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
     child.on("error", reject);
@@ -262,12 +279,26 @@ async function main(): Promise<number> {
     process.stderr.write("[eksamen] censor assignment: 50,000 exams, 3,000 censors, 2 years of history\n");
     eksamen = await suiteProcess<EksamenResult>("eksamen.ts", [`--seed=${o.seed}`]);
   }
+  const aub: AubBenchResult[] = [];
+  if (o.only.includes("aub"))
+    for (const kind of o.db) {
+      const employers = kind === "pglite" ? o.pgliteAubEmployers : o.aubEmployers;
+      process.stderr.write(`[aub] contributions: ${int(employers)} employers × 8 quarters with corrections on ${kind}\n`);
+      aub.push(await suiteProcess<AubBenchResult>("aub.ts", [`--employers=${employers}`, `--db=${kind}`]));
+    }
+  let vitnemal: VitnemalResult | undefined;
+  if (o.only.includes("vitnemal")) {
+    process.stderr.write(`[vitnemal] issue ${int(o.vitnemalN)} vitnemål + PDFs\n`);
+    vitnemal = await suiteProcess<VitnemalResult>("vitnemal.ts", [`--n=${o.vitnemalN}`]);
+  }
   const total = (performance.now() - t0) / 1000;
-  if (o.json) process.stdout.write(JSON.stringify({ started: started.toISOString(), options: o, results, eksamen, totalSeconds: total }, null, 2) + "\n");
+  if (o.json) process.stdout.write(JSON.stringify({ started: started.toISOString(), options: o, results, eksamen, aub, vitnemal, totalSeconds: total }, null, 2) + "\n");
   else {
     const parts = [`\n${header}\n`];
     if (results.length > 0) parts.push(table(results, o));
     if (eksamen) parts.push(eksamenLines(eksamen).join("\n"));
+    if (aub.length > 0) parts.push(aub.flatMap(aubLines).join("\n"));
+    if (vitnemal) parts.push(vitnemalLines(vitnemal).join("\n"));
     process.stdout.write(`${parts.join("\n\n")}\n\ntotal ${secs(total)}\n`);
   }
   return 0;

@@ -160,14 +160,21 @@ for (const target of testTargets()) {
       expect((overlap.body as Problem).findings).toContainEqual(expect.objectContaining({ rule: "aub.parameter.overlap", cite: { seed: "004", ref: "§ 3, stk. 1" } }));
       const ok = await admin.post("/api/aub/parameters", body);
       expect(ok.status).toBe(201);
-      const list = ok.body as { kind: string; validFrom: string; origin: string; secondary: boolean }[];
+      const list = (ok.body as { parameters: { kind: string; validFrom: string; origin: string; secondary: boolean }[] }).parameters;
       expect(list).toContainEqual(expect.objectContaining({ kind: "contribution-rate", validFrom: "2025-01-01", origin: "added" }));
       expect(list).toContainEqual(expect.objectContaining({ kind: "su-rate", secondary: true, origin: "shipped" }));
       // the added rate is used for 2025 (once the year's full-quarter ATP amount is there too; before, no charge and an error)
       const missing = await admin.post("/api/aub/atp-reports", { se: SE1, quarter: "2025Q1", totalOere: 2 * F, receivedOn: "2025-04-20" });
       expect(missing.body).toMatchObject({ charge: null, findings: expect.arrayContaining([expect.objectContaining({ rule: "aub.parameter.full-quarter-atp.missing" })]) });
-      expect((await admin.post("/api/aub/parameters", { kind: "full-quarter-atp", validFrom: "2025-01-01", validTo: "2025-12-31", valueOere: F, source: "ATP (test)", sureness: "medium", secondary: true })).status).toBe(201);
-      expect((await admin.post("/api/aub/atp-reports", { se: SE1, quarter: "2025Q1", totalOere: 2 * F, receivedOn: "2025-05-01", version: 1, reason: "resent" })).body).toMatchObject({ charge: { contributionOere: 2 * 80_000 } });
+      // choice 18: adding the missing row charges the report that waited for it (the first charge, cause parameter-added)
+      const atp = await admin.post("/api/aub/parameters", { kind: "full-quarter-atp", validFrom: "2025-01-01", validTo: "2025-12-31", valueOere: F, source: "ATP (test)", sureness: "medium", secondary: true });
+      expect(atp.status).toBe(201);
+      expect((atp.body as { charged: unknown[] }).charged).toEqual([expect.objectContaining({ se: SE1, quarter: "2025Q1", previousOere: 0, contributionOere: 2 * 80_000, differenceOere: 2 * 80_000 })]);
+      const after = (await admin.get(`/api/aub/employers/${employerId}/statement?quarter=2025Q1&format=json`)).body as { units: { charges: { cause: string }[] }[] };
+      expect(after.units.flatMap((u) => u.charges.map((c) => c.cause))).toEqual(["parameter-added"]);
+      // amounts already charged are final: nothing of 2024 was recalculated
+      expect((atp.body as { charged: { quarter: string }[] }).charged.every((c) => c.quarter.startsWith("2025"))).toBe(true);
+      expect((await admin.post("/api/aub/atp-reports", { se: SE1, quarter: "2025Q1", totalOere: 3 * F, receivedOn: "2025-05-01", version: 1, reason: "resent" })).body).toMatchObject({ charge: { previousOere: 2 * 80_000, contributionOere: 3 * 80_000, differenceOere: 80_000 } });
     });
 
     it("ATP CSV import is all or nothing: a bad line refuses the whole file with the line number", async () => {

@@ -256,7 +256,7 @@ const TAG = "AUB (seed 004)";
 
 export const aubOps: OpenApiOp[] = [
   { method: "get", path: `${P}/parameters`, summary: "Dated parameters (shipped and added), with source and secondary-source flag", tag: TAG, response: z.array(Obj) },
-  { method: "post", path: `${P}/parameters`, summary: "Add a year's value (admin; 422 on overlap)", tag: TAG, body: ParameterSchema, response: z.array(Obj) },
+  { method: "post", path: `${P}/parameters`, summary: "Add a year's value (admin; 422 on overlap); charges the reports that waited for it", tag: TAG, body: ParameterSchema, response: z.object({ parameters: z.array(Obj), charged: z.array(Obj) }) },
   { method: "get", path: `${P}/employers`, summary: "List employers", tag: TAG, query: ListQuery, response: z.object({ items: z.array(Obj), total: z.number() }) },
   { method: "post", path: `${P}/employers`, summary: "Register an employer with its ATP-reporting units (422 for a bad CVR/SE)", tag: TAG, body: EmployerInputSchema, response: Obj },
   { method: "get", path: `${P}/employers/:id`, summary: "An employer with units, § 2 exemptions and history", tag: TAG, response: Obj },

@@ -17,7 +17,7 @@ import { finding, versionOn, type Finding } from "../../kernel/law.ts";
 import { maskCpr, parseCpr, type Cpr } from "../../kernel/ids/cpr.ts";
 import { parseCvr, parseSe, type SeNumber } from "../../kernel/ids/cvr.ts";
 import { parseIsoDate } from "../../kernel/time/date.ts";
-import { formatQuarter, parseQuarter, quarterOf, type Quarter } from "../../kernel/time/quarter.ts";
+import { formatQuarter, parseQuarter, quarterOf, quartersBetween, quarterStart, type Quarter } from "../../kernel/time/quarter.ts";
 import { aubFinding } from "./cite.ts";
 import { atpReportProblems, contributionArithmetic, unitQuarterContribution, type ContributionParameters } from "./contribution.ts";
 import { contributionLiability, religiousExemptQuarters } from "./employer.ts";
@@ -214,8 +214,15 @@ export interface ParameterInput {
  * An administrator adds a year's value (e.g. the 2025 contribution rate). Refused (422) when the period is not a
  * valid date range, the value is not whole non-negative øre, the source is empty, or the period overlaps a row of the
  * same parameter (shipped or added): a date must have exactly one value.
+ *
+ * Recalculation (choice 18, docs/rulebooks/004-aub.md): because an overlapping period is refused, a new row can only
+ * give a value to dates that had none, so it never changes an amount already charged (those stay final, § 3, stk. 2
+ * recalculates only on a corrected report or a changed basis). What it does change: ATP reports filed for a quarter
+ * that lacked a contribution rate or full-quarter ATP amount were saved without a charge (`aub.parameter.*.missing`);
+ * adding the missing row charges them now, in the same transaction (cause `parameter-added`), and returns the charges.
+ * An SU rate (§ 7) charges nothing: a school-week report is refused while its year has no rate.
  */
-export async function addParameter(db: Db, actor: Actor, input: ParameterInput): Promise<ParameterRow[]> {
+export async function addParameter(db: Db, actor: Actor, input: ParameterInput): Promise<{ parameters: ParameterRow[]; charged: (Recalculation & { employerId: string })[] }> {
   requireRole(actor, ["admin"], "only an administrator can add a parameter value");
   const out: Finding[] = [];
   const from = checkDate(input.validFrom, "validFrom", true, out);
@@ -247,7 +254,7 @@ export async function addParameter(db: Db, actor: Actor, input: ParameterInput):
         );
   }
   if (out.length > 0) throw refuse(out, "the parameter was not saved");
-  await k(db)
+  const charged = await k(db)
     .transaction()
     .execute(async (tx) => {
       const id = await store.insertParameter(
@@ -257,8 +264,18 @@ export async function addParameter(db: Db, actor: Actor, input: ParameterInput):
         by(actor),
       );
       await audit(auditTx(tx), actor, { action: "aub.parameter.add", entity: "aub_parameter", entityId: id, detail: { kind: input.kind, validFrom: input.validFrom, validTo: input.validTo, valueOere: input.valueOere, secondary: input.secondary } });
+      if (input.kind === "su-rate") return [];
+      // the quarters whose first day (the day whose rates a quarter uses) lies in the new period
+      const quarters = (await store.reportQuarters(tx, actor.institutionId)).filter((q) => {
+        const first = quarterStart(parseQuarter(q)!);
+        return input.validFrom <= first && first <= input.validTo;
+      });
+      const out: (Recalculation & { employerId: string })[] = [];
+      for (const e of await store.employersWithUnchargedReports(tx, actor.institutionId, quarters))
+        for (const r of await recalcEmployer(tx, actor, e, "parameter-added")) out.push({ ...r, employerId: e });
+      return out;
     });
-  return listParameters(db, actor);
+  return { parameters: await listParameters(db, actor), charged };
 }
 
 // ---------------------------------------------------------------------------------------------------------- employers
@@ -746,18 +763,27 @@ export async function computeContributions(db: Db, actor: Actor, opts: { quarter
   const withExemptions = await store.employersWithExemptions(kk, actor.institutionId);
   const perQuarterParams = new Map<string, { full: Oere; perQuarter: Oere } | null>();
   const findings: Finding[] = [];
-  const paramsFor = (q: string) => {
+  const missing = new Set<string>();
+  const noParameters = (q: string) => {
+    if (missing.has(q)) return;
+    missing.add(q);
+    findings.push(aubFinding("parameter.missing", "error", "§ 3, stk. 1", `No contribution rate or full-quarter ATP amount is recorded for ${q}.`, `Der er ikke registreret bidragssats eller fuldt kvartals ATP-bidrag for ${q}.`, "quarter", q));
+  };
+  // the parameters of a quarter are those in force on its first day (§ 3, stk. 2: "vedrørende det kvartal")
+  const lookup = (q: string) => {
     let p = perQuarterParams.get(q);
     if (p === undefined) {
-      const on = `${q.slice(0, 4)}-${String((Number(q[5]) - 1) * 3 + 1).padStart(2, "0")}-01`;
+      const on = quarterStart(parseQuarter(q)!);
       const atp = versionOn(params.fullQuarterAtp, on);
       const rate = versionOn(params.contributionRates, on);
-      if (!atp || !rate) {
-        findings.push(aubFinding("parameter.missing", "error", "§ 3, stk. 1", `No contribution rate or full-quarter ATP amount is recorded for ${q}.`, `Der er ikke registreret bidragssats eller fuldt kvartals ATP-bidrag for ${q}.`, "quarter", q));
-        p = null;
-      } else p = { full: atp.value, perQuarter: toOere(divRoundHalfUp(BigInt(rate.value.perYearOere), 4n)) };
+      p = atp && rate ? { full: atp.value, perQuarter: toOere(divRoundHalfUp(BigInt(rate.value.perYearOere), 4n)) } : null;
       perQuarterParams.set(q, p);
     }
+    return p;
+  };
+  const paramsFor = (q: string) => {
+    const p = lookup(q);
+    if (p === null) noParameters(q);
     return p;
   };
   const byQuarter = new Map<string, number>();
@@ -769,10 +795,21 @@ export async function computeContributions(db: Db, actor: Actor, opts: { quarter
   };
   // Plain employers (no § 2 category, no trainee exemption): ⌊basis / full⌋ per report summed in the database, then
   // × the quarterly rate (Σ⌊b/f⌋ × rate = Σ(⌊b/f⌋ × rate), the "whole-quarters" policy of contributionArithmetic).
-  const quarters = (await store.reportQuarters(kk, actor.institutionId)).filter((q) => opts.quarters === undefined || opts.quarters.includes(q));
-  const known = quarters.map((q) => ({ q, p: paramsFor(q) })).filter((x): x is { q: string; p: { full: Oere; perQuarter: Oere } } => x.p !== null);
-  for (const s of await store.fullQuarterSums(kk, actor.institutionId, known.map((x) => ({ quarter: x.q, fullOere: x.p.full })))) {
-    const p = known.find((x) => x.q === s.quarter)!.p;
+  // The quarters with a full-quarter ATP amount in force (a few dozen): the one scan of the reports finds which of
+  // them, and which other quarters, have reports.
+  const covered = new Map<string, { full: Oere; perQuarter: Oere }>();
+  for (const row of params.fullQuarterAtp)
+    for (const qq of quartersBetween(quarterOf(row.validFrom), quarterOf(row.validTo))) {
+      const q = formatQuarter(qq);
+      const p = lookup(q);
+      if (p !== null && (opts.quarters === undefined || opts.quarters.includes(q))) covered.set(q, p);
+    }
+  for (const s of await store.fullQuarterSums(kk, actor.institutionId, [...covered].map(([quarter, p]) => ({ quarter, fullOere: p.full })), opts.quarters)) {
+    const p = covered.get(s.quarter);
+    if (p === undefined || s.fullQuarters === null) {
+      noParameters(s.quarter);
+      continue;
+    }
     n += s.reports;
     add(s.quarter, contributionArithmetic(s.fullQuarters * p.full, p.full, p.perQuarter, "whole-quarters").contributionOere);
   }

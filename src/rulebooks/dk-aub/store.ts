@@ -805,23 +805,40 @@ export async function* currentReportPages(k: AubQ, institutionId: string, opts: 
 /**
  * § 3, stk. 1 in the database for plain employers: per quarter, the number of whole full-quarter ATP amounts summed
  * over the current reports (each report divided on its own: ⌊total / full⌋, § 3, stk. 3), leaving out the employers
- * the rules can change (`ruledEmployers`, run by the service through the full rules). One set-based query for all
- * quarters: `fullByQuarter` gives the full-quarter amount in force in each quarter (quarters not given are left out).
+ * the rules can change (`ruledEmployers`, run by the service through the full rules). One scan for all quarters:
+ * `fullByQuarter` gives the full-quarter amount in force in each quarter; a quarter with reports but without an amount
+ * comes back with `fullQuarters: null` (the service reports the missing parameter). `quarters` limits the run.
  */
-export async function fullQuarterSums(k: AubQ, institutionId: string, fullByQuarter: { quarter: string; fullOere: number }[]): Promise<{ quarter: string; fullQuarters: number; reports: number }[]> {
-  if (fullByQuarter.length === 0) return [];
+export async function fullQuarterSums(k: AubQ, institutionId: string, fullByQuarter: { quarter: string; fullOere: number }[], quarters?: string[]): Promise<{ quarter: string; fullQuarters: number | null; reports: number }[]> {
   for (const { fullOere } of fullByQuarter) if (!Number.isSafeInteger(fullOere) || fullOere <= 0) throw new RangeError(`full-quarter amount ${fullOere}`);
-  const r = await sql<{ quarter: string; fq: string | number | null; n: string | number }>`
-    select a.quarter, sum(a.total_oere / f.full_oere) as fq, count(*) as n
+  const r = await sql<{ quarter: string; fq: string | number | null; n: string | number; covered: boolean }>`
+    select a.quarter, sum(a.total_oere / f.full_oere) as fq, count(*) as n, bool_and(f.full_oere is not null) as covered
       from aub_atp_report a
-      join unnest(${fullByQuarter.map((x) => x.quarter)}::text[], ${fullByQuarter.map((x) => String(x.fullOere))}::bigint[]) as f(quarter, full_oere)
+      left join unnest(${fullByQuarter.map((x) => x.quarter)}::text[], ${fullByQuarter.map((x) => String(x.fullOere))}::bigint[]) as f(quarter, full_oere)
         on f.quarter = a.quarter
      where a.institution_id = ${institutionId} and a.is_current
+       ${quarters ? sql`and a.quarter = any(${quarters}::text[])` : sql``}
        and not exists (select 1 from ${ruledEmployers(institutionId)} as x(employer_id) where x.employer_id = a.employer_id)
      group by a.quarter
      order by a.quarter
   `.execute(k);
-  return r.rows.filter((x) => Number(x.n) > 0).map((x) => ({ quarter: x.quarter, fullQuarters: num(x.fq), reports: num(x.n) }));
+  return r.rows.map((x) => ({ quarter: x.quarter, fullQuarters: x.covered ? num(x.fq ?? 0) : null, reports: num(x.n) }));
+}
+
+/**
+ * Employers with a current report in one of `quarters` that has no charge yet (filed while a parameter of its quarter
+ * was missing). Set-based: one query.
+ */
+export async function employersWithUnchargedReports(k: AubQ, institutionId: string, quarters: string[]): Promise<string[]> {
+  if (quarters.length === 0) return [];
+  const r = await sql<{ employer_id: string }>`
+    select distinct a.employer_id
+      from aub_atp_report a
+     where a.institution_id = ${institutionId} and a.is_current and a.quarter = any(${quarters}::text[])
+       and not exists (select 1 from aub_charge c where c.institution_id = a.institution_id and c.unit_id = a.unit_id and c.quarter = a.quarter)
+     order by a.employer_id
+  `.execute(k);
+  return r.rows.map((x) => x.employer_id);
 }
 
 /** The distinct quarters with current reports. */
