@@ -1,6 +1,8 @@
 /** Seed 003 §2.3/§4: programme-area count and combinations, VMM32, forbidden subject pairs. */
 import { describe, expect, it } from "vitest";
-import type { ProgrammeAreaEntry, SubjectResult } from "./model.ts";
+import { LEVEL_ORDER, type ProgrammeAreaEntry, type SubjectResult } from "./model.ts";
+import { subjectDef } from "./codes/catalogue.ts";
+import { FELLESFAG_CHAINS } from "./codes/fellesfag-levels.ts";
 import { checkCombinations, checkProgrammeAreas, requiredVmm32 } from "./combination.ts";
 import { hy, line } from "./testing.ts";
 
@@ -81,5 +83,47 @@ describe("§4.2/§4.5/§4.7 subject combinations", () => {
     const families = { GEO9X: ["geofag-x"], GEO91: ["geofag-1"], NORD: ["norsk-dove"], NORO: ["norsk-ordinaer"] } as const;
     expect(errors(checkCombinations({ document: "vitnemal", subjects: [line("GEO9X"), line("GEO91")], programmeAreas: ST, families }).because)).toEqual(["vitnemal.combination.geofag-x"]);
     expect(errors(checkCombinations({ document: "vitnemal", subjects: [line("NORO"), line("NORD")], programmeAreas: ST, families }).because)).toEqual(["vitnemal.combination.norsk-varianter"]);
+  });
+});
+
+describe("§4.5 «Dere skal bare føre fellesfag på høyeste nivå dersom ikke annet framgår av fastsatt vurderingsordning»", () => {
+  const sp = (fagkode: string, level: SubjectResult["level"], extra: Partial<SubjectResult> = {}) => line(fagkode, { standpunkt: 4, level, ...extra });
+  it.each([
+    // [case, subjects, document, expected errors (fagkoder)]
+    ["norsk vg1 (no standpunkt) beside norsk vg3", [line("NOR1260", { halvar: 4 }), sp("NOR1267", "VG3")], "kompetansebevis", ["NOR1260"]],
+    ["norsk vg1 and vg2 beside vg3 (skriftlig and muntlig codes)", [line("NOR1260", { halvar: 4 }), line("NOR1265", { level: "VG2", halvar: 4 }), sp("NOR1269", "VG3")], "kompetansebevis", ["NOR1260", "NOR1265"]],
+    ["norsk vg2 alone is its highest level (kompetansebevis)", [line("NOR1264", { level: "VG2", halvar: 4 })], "kompetansebevis", []],
+    ["historie vg2 beside historie vg3", [line("HIS1009", { level: "VG2", halvar: 4 }), sp("HIS1010", "VG3")], "vitnemal", ["HIS1009"]],
+    ["Spansk I, 1. år beside Spansk I", [line("FSP6218", { halvar: 3 }), sp("FSP6219", "VG2")], "vitnemal", ["FSP6218"]],
+    ["Spansk I+II 1. and 2. år beside Spansk I+II", [line("FSP6224", { halvar: 3 }), line("FSP6225", { level: "VG2", halvar: 3 }), sp("FSP6226", "VG3")], "vitnemal", ["FSP6224", "FSP6225"]],
+    ["Spansk I, 1. år alone (§9.3 kryssløp: «Vg1 blir «høyeste nivå»»)", [line("FSP6218", { standpunkt: null, merknader: [{ code: "FAM12" }] })], "vitnemal", []],
+    ["the vurderingsordning says otherwise: 1P (standpunkt) beside 2P", [sp("MAT1019", "VG1"), sp("MAT1023", "VG2")], "vitnemal", []],
+    ["… 1P's oral exam code with its standpunkt code, beside 2P", [sp("MAT1019", "VG1"), line("MAT1020", { eksamen: 4 }), sp("MAT1023", "VG2")], "vitnemal", []],
+    ["… kroppsøving vg1, vg2 and vg3 each have standpunkt", [sp("KRO1017", "VG1"), sp("KRO1018", "VG2"), sp("KRO1019", "VG3")], "vitnemal", []],
+    ["… norsk vg2 yrkesfag (standpunkt) beside vg3 påbygging", [sp("NOR1262", "VG2"), sp("NOR1270", "VG3")], "vitnemal", []],
+  ] as const)("%s", (_case, subjects, document, expected) => {
+    const d = checkCombinations({ document, subjects, programmeAreas: ST });
+    const hl = d.because.filter((f) => f.rule === "vitnemal.combination.highest-level");
+    expect(hl.map((f) => f.subject)).toEqual(expected);
+    expect(hl.every((f) => f.severity === "error" && f.cite.ref === "4.5")).toBe(true);
+  });
+
+  it("every chain's codes are in the catalogue, each code in one chain only, levels rising", () => {
+    const seen = new Set<string>();
+    for (const chain of FELLESFAG_CHAINS) {
+      let prev = -1;
+      for (const step of chain.steps) {
+        const levels = step.map((k) => subjectDef(k)?.level);
+        for (const [i, k] of step.entries()) {
+          expect(subjectDef(k), k).toBeDefined();
+          expect(seen.has(k), k).toBe(false);
+          seen.add(k);
+          expect(subjectDef(k)?.fagtype, k).toBe("FF");
+          const lv = LEVEL_ORDER.indexOf(levels[i] as (typeof LEVEL_ORDER)[number]);
+          expect(lv, k).toBeGreaterThan(prev);
+        }
+        prev = Math.max(...levels.map((l) => LEVEL_ORDER.indexOf(l as (typeof LEVEL_ORDER)[number])));
+      }
+    }
   });
 });

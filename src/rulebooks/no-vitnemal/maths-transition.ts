@@ -70,7 +70,8 @@ export function checkMathsOrdning(lines: readonly SubjectResult[]): Decision<Sub
   if (newVg2.length > 0)
     out = out.map((l) => {
       const row = mathsOrdningRow(l.fagkode);
-      if (row?.ordning !== "gammel" || row.level !== "VG1") return l;
+      // "Elever som har tatt matematikk vg1 etter gammel ordning": a privatist's old vg1 exam stands as it is.
+      if (row?.ordning !== "gammel" || row.level !== "VG1" || l.status === "privatist") return l;
       if (l.standpunkt !== undefined && l.standpunkt !== null) {
         because.push(
           vmFinding("maths.old-vg1-kept", "info", row.cite, `${l.fagkode}: eleven beholder standpunktkarakteren fra vg1 etter gammel ordning sammen med vg2 etter ny ordning.`, `${l.fagkode}: the vg1 standpunkt under the old scheme stands with vg2 under the new scheme.`, l.fagkode),
