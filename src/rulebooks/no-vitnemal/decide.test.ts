@@ -164,3 +164,51 @@ describe("decideContent: vocational and exceptions", () => {
     expect(input.value?.adferd).toBe("N");
   });
 });
+
+describe("decideContent: §4.2 choices and replacements, §4.6 old/new mathematics, end to end", () => {
+  it("§4.2 «kan ikke … erstatte et fullført fag, med et annet fag tatt som privatist»: a vitnemål, but not a førstegangsvitnemål", () => {
+    const subjects = [...ST_SUBJECTS, line("GEO1003", { status: "privatist", eksamen: 4, omfang: 56, level: "VG2", year: hy("V2024"), replaces: "SAK1001" })];
+    const d = decideContent(stCase({ subjects }));
+    expect(errorsOf(d.because)).toEqual([]);
+    expect(d.value.kind).toBe("vitnemal");
+    expect(d.value.forstegang).toBe(false);
+    expect(d.because.map((f) => [f.rule, f.cite.ref])).toContainEqual(["vitnemal.forstegang.replaced-by-privatist", "4.2"]);
+    expect(d.value.vmm.map((m) => m.def.code)).not.toContain("VMM06");
+  });
+
+  it("§4.2/§4.5 1T replaced by 1P as privatist within normal time keeps the førstegangsvitnemål (1T left off)", () => {
+    const subjects = ST_SUBJECTS.map((s) => (s.fagkode === "MAT1021" ? line("MAT1019", { status: "privatist", eksamen: 4, examForm: "S", level: "VG1", year: hy("V2024"), replaces: "MAT1021" }) : s));
+    const d = decideContent(stCase({ subjects }));
+    expect(errorsOf(d.because)).toEqual([]);
+    expect(d.value.forstegang).toBe(true);
+    expect(d.because.map((f) => f.rule)).toContain("vitnemal.choice.swap-1T-1P");
+  });
+
+  it("§4.2 a subject beyond the minimum without an exam, left off by choice, is not on the document", () => {
+    const subjects = [...ST_SUBJECTS, line("REA3038", { fagtype: "VP", standpunkt: 2, level: "VG3", year: hy("V2025"), beyondMinimum: true, leftOffByChoice: true, programmeArea: "STREA3----" })];
+    const d = decideContent(stCase({ subjects }));
+    expect(errorsOf(d.because)).toEqual([]);
+    expect(d.value.subjects.map((s) => s.line.fagkode)).not.toContain("REA3038");
+    expect(d.value.issuable).toBe(true);
+  });
+
+  it("§4.2 the trekkordning's exam count (an input) is checked on the document", () => {
+    const d = decideContent(stCase({ course: { achieved: ["studiekompetanse"], fixedLop: true, withinNormalTime: true, requiredExams: 3 } }));
+    expect(errorsOf(d.because)).toContainEqual(["vitnemal.choice.exam-count", "4.2"]);
+    expect(d.value.issuable).toBe(false);
+  });
+
+  it("§4.6 old vg1 halvårsvurdering with new vg2: the halvår grade stands as standpunkt under the old vg1 code", () => {
+    const subjects = [
+      ...ST_SUBJECTS.filter((s) => s.fagkode !== "MAT1021"),
+      line("MAT1007", { halvar: 4, level: "VG1", year: hy("V2009") }),
+      line("MAT1015", { standpunkt: 3, omfang: 84, level: "VG2", year: hy("V2010") }),
+    ];
+    const d = decideContent(stCase({ subjects }));
+    expect(errorsOf(d.because)).toEqual([]);
+    expect(d.value.issuable).toBe(true);
+    const m = d.value.subjects.find((s) => s.line.fagkode === "MAT1007");
+    expect(m?.line.standpunkt).toBe(4);
+    expect(m?.line.halvar).toBeUndefined();
+  });
+});
