@@ -4,9 +4,10 @@
  * documented absence (through the API, as a school's import would), finds her on the class list of 2022/23 with a
  * kompetansebevis, opens her document preview, sees the ENG1007 line with IM and FAM39 «Dokumentert fravær» put there
  * by §6.3, issues the kompetansebevis, downloads it and reads the PDF back with pdftotext. The class list also shows
- * the demo pupil whose missing orden og adferd (§5.6) blocks issuing, and her preview has the issue button disabled.
- * Then: issuing again is a change (new number, the old one cancelled, §2.8), a way-2 duplicate is marked DUPLIKAT
- * (§2.11), the document is cancelled (FEI), and the school year's NVB file is downloaded from the documents page.
+ * the demo pupil whose missing orden og adferd (§5.6) blocks issuing, and her preview has the issue button disabled;
+ * correcting her case in the page's JSON editor (with a reason) makes it issuable. Then: issuing again is a change (new number, the old one cancelled, §2.8), a way-2 duplicate is marked DUPLIKAT
+ * (§2.11), the document is cancelled (FEI), the demo's vitnemål is reissued after a change of legal gender (§2.12), and
+ * the school year's NVB file is downloaded from the documents page.
  */
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -74,6 +75,23 @@ describe("vitnemål (seed 003) in the browser", () => {
     expect(await blocking.first().getAttribute("data-severity")).toBe("error");
     expect(await page.getByTestId("vm-blocking-findings").getByTestId("finding-cite").allTextContents()).toContainEqual(expect.stringMatching(/003 · 5\.6/));
     expect(await page.getByTestId("vm-issue").isDisabled()).toBe(true);
+
+    // correct her case in the browser: record orden og adferd for the last year → previewed issuable, saved, issuable
+    await page.getByTestId("vm-correct").locator("summary").click();
+    const json = JSON.parse(await page.getByTestId("vm-editor-json").inputValue()) as Record<string, unknown>;
+    expect(json.conduct).toBeUndefined();
+    json.conduct = [{ schoolYear: { startYear: 2024 }, orden: "G", adferd: "G", kind: "standpunkt", elevInYear: true }];
+    await page.getByTestId("vm-editor-json").fill(JSON.stringify(json, null, 2));
+    await page.getByTestId("vm-editor-preview").click();
+    await expect.poll(() => page.getByTestId("vm-editor-result").getAttribute("data-issuable")).toBe("true");
+    expect(await page.getByTestId("vm-editor-save").isDisabled()).toBe(true); // a correction needs its reason
+    await page.getByTestId("vm-editor-reason").fill("Orden og adferd 2024/25 registrert");
+    await page.getByTestId("vm-editor-save").click();
+    await page.getByTestId("vm-message").waitFor();
+    await expect.poll(() => page.getByTestId("vm-case").getAttribute("data-issuable")).toBe("true");
+    expect(await page.getByTestId("vm-blocking").getAttribute("data-count")).toBe("0");
+    expect(await page.getByTestId("vm-issue").isDisabled()).toBe(false);
+    expect(await page.locator('[data-testid="vm-line"][data-part="conduct"]').getByTestId("vm-line-text").textContent()).toContain("God");
   });
 
   test("the issue's pupil: IM + FAM39 with §6.3 on the preview, issue the kompetansebevis, download it and read it back", async () => {
@@ -140,7 +158,7 @@ describe("vitnemål (seed 003) in the browser", () => {
 
   });
 
-  test("issuing again is a change (§2.8); a §2.11 duplicate; cancel; the year's NVB file", async () => {
+  test("issuing again is a change (§2.8); a §2.11 duplicate; cancel; §2.12 after a gender change; the year's NVB file", async () => {
     const pupilRow = row();
     await page.goto(`/vitnemal?year=2022/23&on=${DATE}`);
     // issuing again is refused for nothing: it is a change, with a new number and the old one cancelled (§2.8)
@@ -185,6 +203,19 @@ describe("vitnemål (seed 003) in the browser", () => {
     await page.getByTestId("vm-nav-documents").click();
     await page.getByTestId("vm-document-row").first().waitFor();
     expect(await page.locator(`[data-testid="vm-document-row"][data-number="${newNumber}"]`).getAttribute("data-status")).toBe("cancelled");
+
+    // §2.12: Ingrid's vitnemål after a change of legal gender — a new document with the new fødselsnummer
+    const ingrid = page.locator('[data-testid="vm-document-row"][data-number="V92123456220250001"]');
+    await ingrid.getByTestId("vm-reissue-open").click();
+    await ingrid.getByTestId("vm-reissue-fnr").fill(demoFnr("150306", 1));
+    await ingrid.getByTestId("vm-reissue-submit").click();
+    await page.getByTestId("vm-message").filter({ hasText: "V92123456220250001" }).waitFor();
+    await expect.poll(() => ingrid.getAttribute("data-status")).toBe("cancelled");
+    const reissued = page.locator('[data-testid="vm-document-row"][data-status="issued"][data-kind="vitnemal"]');
+    expect(await reissued.count()).toBe(1);
+    expect(await reissued.textContent()).toContain("V92123456220250001"); // replaces
+    expect(await reissued.textContent()).toContain(demoFnr("150306", 1).slice(0, 6) + "xxxxx");
+
     await page.getByTestId("vm-nvb-year").fill("2022");
     await page.getByTestId("vm-nvb-export").click();
     await page.getByTestId("vm-nvb").getByTestId("problem").locator('[data-rule="vitnemal.input.school-year"]').waitFor();

@@ -9,7 +9,7 @@
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import type { Session } from "../App.tsx";
-import { ApiError, get, post, qs, type Finding } from "../api.ts";
+import { ApiError, get, post, put, qs, type Finding } from "../api.ts";
 import { Banner, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { useI18n, useTexts } from "../i18n.tsx";
 import type { WebModule } from "../modules.tsx";
@@ -151,7 +151,7 @@ function Sections({ refs }: { refs: string[] }) {
 
 // ------------------------------------------------------------------------------------------------------- class list
 
-function ClassListPage({ query }: { query: URLSearchParams }) {
+function ClassListPage({ query, session }: { query: URLSearchParams; session: Session }) {
   const t = useT();
   const year = query.get("year") ?? "";
   const on = query.get("on") ?? "";
@@ -170,6 +170,11 @@ function ClassListPage({ query }: { query: URLSearchParams }) {
     <div className="page">
       <div className="page-head">
         <h1>{t("list.title")}</h1>
+        {session.canWrite && (
+          <Link to="/vitnemal/cases/new" className="button" data-testid="vm-new-case">
+            {t("edit.newTitle")}
+          </Link>
+        )}
       </div>
       <p className="muted">{t("list.intro")}</p>
       <div className="filters card">
@@ -378,7 +383,8 @@ function IssuePanel({ detail, session, on, onIssued }: { detail: CaseDetail; ses
 
 function DocumentActions({ doc, session, place, onDone }: { doc: DocumentRow; session: Session; place: string; onDone: (msg: string) => void }) {
   const t = useT();
-  const [open, setOpen] = useState<"duplicate" | "cancel" | null>(null);
+  const [open, setOpen] = useState<"duplicate" | "cancel" | "reissue" | null>(null);
+  const [newFnr, setNewFnr] = useState("");
   const [way, setWay] = useState<1 | 2 | 3>(2);
   const [signatory, setSignatory] = useState(session.me.user.name);
   const [reason, setReason] = useState<CancelReason>("FEI");
@@ -412,7 +418,30 @@ function DocumentActions({ doc, session, place, onDone }: { doc: DocumentRow; se
           <button type="button" className="ghost" data-testid="vm-cancel-open" onClick={() => setOpen(open === "cancel" ? null : "cancel")}>
             {t("doc.cancel")}
           </button>
+          <button type="button" className="ghost" data-testid="vm-reissue-open" onClick={() => setOpen(open === "reissue" ? null : "reissue")}>
+            {t("doc.reissue")}
+          </button>
         </>
+      )}
+      {open === "reissue" && (
+        <form
+          className="vm-inline-form"
+          data-testid="vm-reissue-form"
+          onSubmit={(e) =>
+            void run(e, async () => {
+              const r = await post<IssueResult>(`${base}/reissue`, { newFodselsnummer: newFnr.replace(/\s/g, "") });
+              return t("doc.reissued", { number: r.number, old: doc.number });
+            })
+          }
+        >
+          <span className="hint">{t("doc.reissueHint")}</span>
+          <label>
+            {t("doc.newFnr")} <input data-testid="vm-reissue-fnr" value={newFnr} inputMode="numeric" autoComplete="off" maxLength={13} onChange={(e) => setNewFnr(e.target.value)} required />
+          </label>
+          <button type="submit" className="primary" disabled={busy || newFnr.trim() === ""} data-testid="vm-reissue-submit">
+            {t("doc.doReissue")}
+          </button>
+        </form>
       )}
       {open === "duplicate" && (
         <form
@@ -513,6 +542,108 @@ function DocumentsTable({ docs, session, place, onDone, showCase }: { docs: Docu
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+// ------------------------------------------------------------------------------------------------------ case editor
+
+/** A new case's starting point: the shape of docs/api.md `VitnemalCaseInput` with one vg1 subject. */
+const TEMPLATE = {
+  person: { fnr: "", name: "" },
+  issuer: { kind: "skole", place: "" },
+  signatories: ["", ""],
+  statuses: [{ status: "elev", schoolYear: { startYear: 2024 } }],
+  programmeAreas: [{ code: "STUSP1----", level: "VG1", schoolYear: { startYear: 2024 } }],
+  subjects: [{ fagkode: "ENG1007", fagtype: "FF", omfang: 140, level: "VG1", status: "elev", year: { half: "V", year: 2025 }, standpunkt: 4 }],
+  conduct: [{ schoolYear: { startYear: 2024 }, orden: "G", adferd: "G", kind: "standpunkt", elevInYear: true }],
+  absence: [{ courseYear: 1, schoolYear: { startYear: 2024 }, days: 0, hours: 0 }],
+  course: { achieved: [], fixedLop: true, withinNormalTime: true },
+};
+
+/**
+ * The case as JSON (docs/api.md VitnemalCaseInput): preview the unsaved text (POST /preview), then save it — a new case
+ * (POST /cases) or a correction with its reason (PUT /cases/:id, a new version; 409 when someone else changed it).
+ */
+function CaseEditor({ initial, id, version, onSaved }: { initial: unknown; id?: string; version?: number; onSaved: (d: CaseDetail) => void }) {
+  const t = useT();
+  const [text, setText] = useState(() => JSON.stringify(initial, null, 2));
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const parse = (): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new ApiError(400, { status: 400, title: t("edit.badJson"), detail: `${t("edit.badJson")}: ${(e as Error).message}` });
+    }
+  };
+  const act = async (f: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await f();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void act(async () => {
+      const input = parse();
+      const d = id !== undefined ? await put<CaseDetail>(`${API}/cases/${encodeURIComponent(id)}`, { input, version, reason }) : await post<CaseDetail>(`${API}/cases`, input);
+      setPreview(null);
+      onSaved(d);
+    });
+  };
+  return (
+    <form className="vm-editor" onSubmit={save} data-testid="vm-editor">
+      <p className="hint">{t("edit.hint")}</p>
+      <textarea data-testid="vm-editor-json" spellCheck={false} rows={18} value={text} onChange={(e) => setText(e.target.value)} aria-label={t("edit.json")} />
+      {id !== undefined && (
+        <div className="field">
+          <label htmlFor="vm-edit-reason">{t("edit.reason")}</label>
+          <input id="vm-edit-reason" data-testid="vm-editor-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+        </div>
+      )}
+      <div className="vm-confirm">
+        <button type="button" className="secondary" disabled={busy} data-testid="vm-editor-preview" onClick={() => void act(async () => setPreview(await post<Preview>(`${API}/preview`, parse())))}>
+          {t("edit.preview")}
+        </button>
+        <button type="submit" className="primary" disabled={busy || (id !== undefined && reason.trim() === "")} data-testid="vm-editor-save">
+          {id !== undefined ? t("edit.saveCorrection") : t("edit.register")}
+        </button>
+      </div>
+      <Problem error={error} />
+      {preview && (
+        <div data-testid="vm-editor-result" data-issuable={String(preview.issuable)} data-kind={preview.kind ?? ""}>
+          <p>
+            <KindBadge kind={preview.kind} /> {preview.issuable ? t("state.issuable") : t("state.notIssuable")}
+          </p>
+          <Findings findings={preview.findings.filter((f) => f.severity !== "info")} />
+          {preview.lines.length > 0 && <PreviewLines lines={preview.lines} />}
+        </div>
+      )}
+    </form>
+  );
+}
+
+function NewCasePage() {
+  const t = useT();
+  return (
+    <div className="page">
+      <p>
+        <Link to="/vitnemal">← {t("case.back")}</Link>
+      </p>
+      <div className="page-head">
+        <h1>{t("edit.newTitle")}</h1>
+      </div>
+      <section className="card">
+        <CaseEditor initial={TEMPLATE} onSaved={(d) => navigate(`/vitnemal/cases/${d.id}`)} />
+      </section>
     </div>
   );
 }
@@ -618,6 +749,24 @@ function CasePage({ id, query, session }: { id: string; query: URLSearchParams; 
           />
         )}
       </section>
+      {session.canWrite && (
+        <details className="card" data-testid="vm-correct">
+          <summary>
+            <strong>{t("edit.correctTitle")}</strong>
+          </summary>
+          <CaseEditor
+            key={data.version}
+            initial={data.input}
+            id={data.id}
+            version={data.version}
+            onSaved={() => {
+              setMessage(t("edit.saved"));
+              setIssued(null);
+              reload();
+            }}
+          />
+        </details>
+      )}
       <section className="card">
         <h2>{t("case.history")}</h2>
         <ol className="timeline">
@@ -728,8 +877,9 @@ export const vitnemalModule: WebModule = {
     { to: "/vitnemal/documents", label: { da: TEXTS.da["nav.documents"], en: TEXTS.en["nav.documents"] }, testid: "vm-nav-documents", active: (p) => p === "/vitnemal/documents" },
   ],
   page: (path, query, session) => {
-    if (path === "/vitnemal") return <ClassListPage query={query} />;
+    if (path === "/vitnemal") return <ClassListPage query={query} session={session} />;
     if (path === "/vitnemal/documents") return <DocumentsPage session={session} />;
+    if (path === "/vitnemal/cases/new") return <NewCasePage />;
     const c = match("/vitnemal/cases/:id", path);
     if (c) return <CasePage key={`${c.id}?${query.get("on") ?? ""}`} id={c.id!} query={query} session={session} />;
     return null;
