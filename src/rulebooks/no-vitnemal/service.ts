@@ -475,11 +475,22 @@ export async function issueCase(
   o: { on?: string; cancelReason?: issuance.CancelReason; comment?: string } = {},
 ): Promise<IssueResult> {
   requireRole(actor, WRITE_ROLES);
+  return (await issueOne(db, actor, id, o, await institutionOf(db, actor))).result;
+}
+
+/** issueCase, returning also the document as it prints (the batch renders it without reading it back). */
+async function issueOne(
+  db: Db,
+  actor: Actor,
+  id: string,
+  o: { on?: string; cancelReason?: issuance.CancelReason; comment?: string },
+  inst: Inst,
+): Promise<{ result: IssueResult; print: VitnemalInput }> {
   const kk = k(db);
   const s = await store.getCase(kk, actor.institutionId, id);
   if (!s) throw notFound();
   const on = dateOr(o.on);
-  const ev = evaluate(s.input as unknown as CaseInput, await institutionOf(db, actor), on);
+  const ev = evaluate(s.input as unknown as CaseInput, inst, on);
   if (!ev.issuable || ev.layout === null || hasErrors(ev.findings)) throw refuse(ev.findings.filter((f) => f.severity === "error"), "the document was not issued: the findings are errors");
   const layout = ev.layout;
   return kk.transaction().execute(async (tx) => {
@@ -500,7 +511,10 @@ export async function issueCase(
       entityId: number,
       detail: { case: id, version: s.version, kind: layout.kind, fnr: maskFodselsnummer(s.fnr), ...(valid ? { cancelled: valid.number } : {}) },
     });
-    return { number, kind: layout.kind, cancelled: valid?.number ?? null, findings: [...ev.findings, ...r.because] };
+    return {
+      result: { number, kind: layout.kind, cancelled: valid?.number ?? null, findings: [...ev.findings, ...r.because] },
+      print: r.value.print,
+    };
   });
 }
 
@@ -588,7 +602,8 @@ export async function listDocuments(db: Db, actor: Actor): Promise<store.Documen
 
 /** The PDF of a document as it prints today (a duplicate's marking when it has been duplicated). Audited. */
 export async function downloadPdf(db: Db, actor: Actor, number: string): Promise<{ pdf: Buffer; fileName: string }> {
-  const log = await store.loadLog(k(db), actor.institutionId);
+  // only this number's events (an indexed lookup): a batch of downloads reads each document once, not the whole log
+  const log = await store.loadDocumentLog(k(db), actor.institutionId, number);
   const doc = issuance.printable(log, number);
   if (!doc) throw notFound("document");
   const pdf = await renderVitnemalPdf(arrangeDocument(doc).value);
@@ -629,34 +644,64 @@ export async function exportNvb(db: Db, actor: Actor, o: { schoolYear: string; s
   return { file: r.value, fileName: `nvb-${inst.code}-${formatSchoolYear(sy).replace("/", "-")}.txt`, documents: batch.documents.length, cancellations: batch.cancellations.length, findings: r.because };
 }
 
+/** One document's PDF written by a batch (`issueAll` with `pdf`). */
+export interface BatchPdf {
+  caseId: string;
+  number: string;
+  kind: IssuedDocumentKind;
+  fileName: string;
+  pdf: Buffer;
+}
+
 /**
- * Issues every case without a valid document whose last subject year is `year`, one transaction per document.
- * Cases with error findings are skipped and reported with their findings.
+ * Issues every case without a valid document whose last subject year is `year`, one transaction per document, in name
+ * order. Cases with error findings are skipped and reported with their findings.
+ *
+ * With `pdf`, each document is rendered as soon as its transaction has committed (from the document just issued, not
+ * read back from the log) and handed to `pdf`, which writes it out (a file, a zip entry, a response stream); the batch
+ * keeps no PDF and no case input, so its memory does not grow with the number of documents. The batch's PDFs are
+ * audited once at the end (`vitnemal.batch.pdf`, with the count); each document's issue is audited on its own.
  */
 export async function issueAll(
   db: Db,
   actor: Actor,
-  o: { year: number; on?: string; onProgress?: (done: number, total: number) => void },
+  o: {
+    year: number;
+    on?: string;
+    onProgress?: (done: number, total: number) => void;
+    pdf?: (d: BatchPdf) => void | Promise<void>;
+  },
 ): Promise<{ issued: { caseId: string; number: string }[]; refused: { caseId: string; name: string; findings: Finding[] }[]; skipped: number }> {
   requireRole(actor, WRITE_ROLES);
-  const kk = k(db);
-  const all = (await store.listCases(kk, actor.institutionId, { limit: 1_000_000 })).rows;
-  const withDoc = new Set((await store.listDocuments(kk, actor.institutionId)).filter((d) => d.status === "issued").map((d) => d.caseId));
-  const lastYear = (c: store.ListedCase) =>
-    Math.max(0, ...((c.input.subjects as { year?: { year?: number } }[] | undefined) ?? []).map((s) => Number(s?.year?.year ?? 0)));
-  const todo = all.filter((c) => lastYear(c) === o.year && !withDoc.has(c.id));
+  const todo = await store.listBatchCases(k(db), actor.institutionId, o.year);
+  const inst = await institutionOf(db, actor);
   const issued: { caseId: string; number: string }[] = [];
   const refused: { caseId: string; name: string; findings: Finding[] }[] = [];
   let done = 0;
-  for (const c of todo) {
-    try {
-      const r = await issueCase(db, actor, c.id, o.on !== undefined ? { on: o.on } : {});
-      issued.push({ caseId: c.id, number: r.number });
-    } catch (e) {
-      if (!(e instanceof ProblemError) || e.status !== 422) throw e;
-      refused.push({ caseId: c.id, name: c.name, findings: e.findings });
+  let pdfs = 0;
+  try {
+    for (const c of todo.rows) {
+      let print: VitnemalInput | undefined;
+      let number = "";
+      try {
+        const r = await issueOne(db, actor, c.id, o.on !== undefined ? { on: o.on } : {}, inst);
+        issued.push({ caseId: c.id, number: r.result.number });
+        ({ print } = r);
+        number = r.result.number;
+      } catch (e) {
+        if (!(e instanceof ProblemError) || e.status !== 422) throw e;
+        refused.push({ caseId: c.id, name: c.name, findings: e.findings });
+      }
+      if (print !== undefined && o.pdf) {
+        const pdf = await renderVitnemalPdf(arrangeDocument(print).value);
+        await o.pdf({ caseId: c.id, number, kind: print.kind, fileName: `${print.kind}-${number}.pdf`, pdf });
+        pdfs++;
+      }
+      o.onProgress?.(++done, todo.rows.length);
     }
-    o.onProgress?.(++done, todo.length);
+  } finally {
+    if (pdfs > 0)
+      await audit(db.kysely, actor, { action: "vitnemal.batch.pdf", entity: "vitnemal_batch", entityId: String(o.year), detail: { documents: pdfs, year: o.year } });
   }
-  return { issued, refused, skipped: all.length - todo.length };
+  return { issued, refused, skipped: todo.total - todo.rows.length };
 }

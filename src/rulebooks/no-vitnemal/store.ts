@@ -245,6 +245,63 @@ export async function loadPersonLog(k: VmQ, institutionId: string, o: { fnr: str
   return rows.map((r) => r.event as unknown as IssuanceEvent);
 }
 
+/**
+ * The events on one document number (its issue, cancellation and duplicates), in seq order: what printing it reads.
+ * One indexed lookup (vitnemal_issuance_number), however long the institution's log is.
+ */
+export async function loadDocumentLog(k: VmQ, institutionId: string, number: string): Promise<IssuanceEvent[]> {
+  const rows = await k
+    .selectFrom("vitnemal_issuance")
+    .select(["event"])
+    .where("institution_id", "=", institutionId)
+    .where("number", "=", number)
+    .orderBy("seq")
+    .execute();
+  return rows.map((r) => r.event as unknown as IssuanceEvent);
+}
+
+/** A case a batch may issue: its id, name and the last year of its subjects (0 when none has a year). */
+export interface BatchCase {
+  id: string;
+  name: string;
+  lastYear: number;
+}
+
+/**
+ * The cases of a batch: every current case whose subjects' last year is `year` and that has no valid document, by
+ * name — ids and names only (the service reads each case when it issues it, so a batch holds no inputs). `total` is the
+ * number of cases of the institution. The year is read from the stored input in SQL (`subjects[].year.year`, a
+ * number or a string of digits).
+ */
+export async function listBatchCases(k: VmQ, institutionId: string, year: number): Promise<{ rows: BatchCase[]; total: number }> {
+  const lastYear = sql<number>`coalesce((
+    select max((s->'year'->>'year')::int)
+      from jsonb_array_elements(case when jsonb_typeof(v.input->'subjects') = 'array' then v.input->'subjects' else '[]'::jsonb end) s
+     where (s->'year'->>'year') ~ '^[0-9]{1,4}$'), 0)`;
+  const total = await k.selectFrom("vitnemal_case").select((eb) => eb.fn.countAll<string>().as("n")).where("institution_id", "=", institutionId).executeTakeFirst();
+  const rows = await k
+    .selectFrom("vitnemal_case as c")
+    .innerJoin("vitnemal_case_version as v", (j) => j.onRef("v.case_id", "=", "c.id").onRef("v.version", "=", "c.version"))
+    .select(["c.id", "v.name", lastYear.as("last_year")])
+    .where("c.institution_id", "=", institutionId)
+    .where(lastYear, "=", year)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("vitnemal_document as d")
+            .select("d.number")
+            .whereRef("d.case_id", "=", "c.id")
+            .where("d.institution_id", "=", institutionId)
+            .where("d.status", "=", "issued"),
+        ),
+      ),
+    )
+    .orderBy("v.name")
+    .orderBy("c.id")
+    .execute();
+  return { total: Number(total?.n ?? 0), rows: rows.map((r) => ({ id: r.id, name: r.name, lastYear: Number(r.last_year) })) };
+}
+
 /** The last serial the counter has given for (institution, letter, year), 0 when none. */
 export async function lastSerial(k: VmQ, institutionId: string, letter: "V" | "K", year: number): Promise<number> {
   const r = await k
