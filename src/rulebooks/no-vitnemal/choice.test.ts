@@ -55,6 +55,16 @@ describe("§4.2 privatist improvements and replacements", () => {
     expect(d.value.replacedWithinMinimum).toEqual(within);
   });
 
+  it("§4.5 «anses for å forbedre karakteren i matematikk fellesfag»: the swapped elev 1T line and its oral code leave the document", () => {
+    const d = checkReplacements([
+      line("MAT1021", { standpunkt: 2, faggruppe: "MAT1021" }),
+      line("MAT1022", { eksamen: 2, faggruppe: "MAT1021" }),
+      line("MAT1019", { status: "privatist", eksamen: 4, replaces: "MAT1021" }),
+      line("ENG1007", { standpunkt: 4 }),
+    ]);
+    expect(d.value.lines.map((l) => l.fagkode)).toEqual(["MAT1019", "ENG1007"]);
+  });
+
   it("«Dersom fag som tas som privatist er med å oppfylle kravet til fag- og timefordeling»: a privatist line without `replaces` is no replacement", () => {
     const d = checkReplacements([line("GEO1003", { status: "privatist", eksamen: 4 }), line("ENG1007", { standpunkt: 4 })]);
     expect(d.because).toEqual([]);

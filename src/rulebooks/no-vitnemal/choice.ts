@@ -112,6 +112,8 @@ export function is1T1PSwap(a: string, b: string): boolean {
 export interface Replacements {
   /** Privatist lines (fagkoder) that replace a subject completed as elev within the minimum by another subject. */
   replacedWithinMinimum: string[];
+  /** The lines that stay on the document: an elev 1T/1P line swapped for the other by a privatist exam is left off. */
+  lines: SubjectResult[];
 }
 
 /**
@@ -122,6 +124,7 @@ export interface Replacements {
 export function checkReplacements(lines: readonly SubjectResult[]): Decision<Replacements> {
   const because: Finding[] = [];
   const replacedWithinMinimum: string[] = [];
+  const swapped = new Set<string>();
   for (const l of lines) {
     const r = l.replaces?.trim();
     if (r === undefined || r === "") continue;
@@ -146,12 +149,13 @@ export function checkReplacements(lines: readonly SubjectResult[]): Decision<Rep
       continue;
     }
     if (is1T1PSwap(r, l.fagkode)) {
+      swapped.add(r);
       because.push(
         vmFinding(
           "choice.swap-1T-1P",
           "info",
           "4.2",
-          `${l.fagkode} erstatter ${r}: matematikk 1T kan byttes ut med 1P eller omvendt selv om fagkoden er en annen (${r} føres ikke i tillegg, punkt 4.5).`,
+          `${l.fagkode} erstatter ${r}: matematikk 1T kan byttes ut med 1P eller omvendt selv om fagkoden er en annen (${r} og eksamenskodene til det føres ikke i tillegg, punkt 4.5).`,
           `${l.fagkode} replaces ${r}: 1T may be swapped for 1P or the reverse (${r} is not entered as well, §4.5).`,
           l.fagkode,
           r,
@@ -172,5 +176,8 @@ export function checkReplacements(lines: readonly SubjectResult[]): Decision<Rep
     );
     if (l.beyondMinimum !== true) replacedWithinMinimum.push(l.fagkode);
   }
-  return decision({ replacedWithinMinimum }, because);
+  // "En elev som har sluttvurdering i 1T og avlegger privatisteksamen i 1P, anses for å forbedre karakteren i
+  // matematikk fellesfag" (§4.5): the replaced elev lines (the code and its exam codes, by faggruppe) leave the document.
+  const kept = lines.filter((l) => !(l.status !== "privatist" && (swapped.has(l.fagkode.trim()) || (l.faggruppe !== undefined && swapped.has(l.faggruppe)))));
+  return decision({ replacedWithinMinimum, lines: kept }, because);
 }

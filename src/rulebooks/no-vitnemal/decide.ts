@@ -100,6 +100,7 @@ export function decideContent(c: VitnemalCase, requested?: IssuedDocumentKind): 
   lines = maths.value;
   const replacements = checkReplacements(lines);
   because.push(...replacements.because);
+  lines = replacements.value.lines;
   const forstegangCourse = replacements.value.replacedWithinMinimum.length > 0 ? { ...course, replacedElevSubjectWithPrivatist: true } : course;
 
   // §5.1/§5.2 pass state; §1.5 the § 3-42 exception.
