@@ -11,6 +11,7 @@ import { useTexts, type UiLang } from "../i18n.tsx";
 import { useI18n } from "../i18n.tsx";
 import type { WebModule } from "../modules.tsx";
 import { Link, match, navigate } from "../router.tsx";
+import { EmployerFormPage, ParametersPage, SchoolWeeksPage } from "./forms.tsx";
 
 const API = "/api/aub";
 
@@ -82,6 +83,8 @@ const TEXTS = {
     "letter-of-appointment": "Ansættelsesbrev",
     attNone: "Intet",
     general: "Øvrige fund",
+    newEmployer: "Registrér arbejdsgiver",
+    editEmployer: "Ret",
   },
   en: {
     employers: "Employers",
@@ -150,6 +153,8 @@ const TEXTS = {
     "letter-of-appointment": "Letter of appointment",
     attNone: "Nothing",
     general: "Other findings",
+    newEmployer: "Register an employer",
+    editEmployer: "Change",
   },
 } satisfies Record<UiLang, Record<string, string>>;
 type Key = keyof typeof TEXTS.da;
@@ -227,13 +232,18 @@ interface EmployerSummary {
   category: string | null;
 }
 
-function EmployersPage() {
+function EmployersPage({ session }: { session: Session }) {
   const t = useTexts(TEXTS);
   const { data, error } = useLoad<{ items: EmployerSummary[]; total: number }>(`${API}/employers?limit=500`);
   return (
     <div className="page">
       <div className="page-head">
         <h1>{t("employers")}</h1>
+        {session.canWrite && (
+          <Link to="/aub/employers/new" className="button" data-testid="aub-new-employer">
+            {t("newEmployer")}
+          </Link>
+        )}
       </div>
       <ProblemBanner error={error} />
       {!data ? (
@@ -274,7 +284,7 @@ interface EmployerDetail {
   religiousExemptions: { from: string | null; to: string | null; findings: Finding[] }[];
 }
 
-function EmployerPage({ id }: { id: string }) {
+function EmployerPage({ id, session }: { id: string; session: Session }) {
   const t = useTexts(TEXTS);
   const { lang } = useI18n();
   const { data, error } = useLoad<EmployerDetail>(`${API}/employers/${encodeURIComponent(id)}`);
@@ -294,6 +304,11 @@ function EmployerPage({ id }: { id: string }) {
             <span>
               {t("cvr")} {data.employer.cvr}
             </span>
+            {session.canWrite && (
+              <Link to={`/aub/employers/${id}/edit`} className="button" data-testid="aub-edit-employer">
+                {t("editEmployer")}
+              </Link>
+            )}
           </div>
           <section className="card">
             <h2>{t("units")}</h2>
@@ -837,20 +852,26 @@ export const aubModule: WebModule = {
     { to: "/aub/agreements", label: { da: "Uddannelsesaftaler", en: "Agreements" }, testid: "nav-aub-agreements", active: (p) => p.startsWith("/aub/agreements") },
     { to: "/aub/contributions", label: { da: "Bidrag", en: "Contributions" }, testid: "nav-aub-contributions", active: (p) => p.startsWith("/aub/contributions") },
     { to: "/aub/refunds", label: { da: "Lønrefusion", en: "Wage refund" }, testid: "nav-aub-refunds", active: (p) => p.startsWith("/aub/refunds") },
+    { to: "/aub/school-weeks", label: { da: "Skoleuger", en: "School weeks" }, testid: "nav-aub-school-weeks", active: (p) => p.startsWith("/aub/school-weeks") },
+    { to: "/aub/parameters", label: { da: "Parametre", en: "Parameters" }, testid: "nav-aub-parameters", active: (p) => p.startsWith("/aub/parameters") },
   ],
   page(path, query, session) {
     let m: Record<string, string> | null;
-    if (path === "/aub" || path === "/aub/employers") return <EmployersPage />;
-    if ((m = match("/aub/employers/:id", path))) return <EmployerPage key={m.id} id={m.id!} />;
+    if (path === "/aub" || path === "/aub/employers") return <EmployersPage session={session} />;
+    if (path === "/aub/employers/new") return <EmployerFormPage key="new" session={session} id={null} />;
+    if ((m = match("/aub/employers/:id/edit", path))) return <EmployerFormPage key={`edit-${m.id}`} session={session} id={m.id!} />;
+    if ((m = match("/aub/employers/:id", path))) return <EmployerPage key={m.id} id={m.id!} session={session} />;
     if (path === "/aub/agreements") return <AgreementsPage session={session} />;
     if (path === "/aub/agreements/new") return <AgreementPage key="new" session={session} id={null} />;
     if ((m = match("/aub/agreements/:id", path))) return <AgreementPage key={m.id} session={session} id={m.id!} />;
     if (path === "/aub/contributions") return <ContributionsPage query={query} />;
     if (path === "/aub/refunds") return <RefundsPage query={query} />;
+    if (path === "/aub/school-weeks") return <SchoolWeeksPage session={session} />;
+    if (path === "/aub/parameters") return <ParametersPage session={session} />;
     return null;
   },
   afterSwitch(path) {
-    if (match("/aub/employers/:id", path)) return "/aub/employers";
+    if (match("/aub/employers/:id", path) || match("/aub/employers/:id/edit", path)) return "/aub/employers";
     if (match("/aub/agreements/:id", path)) return "/aub/agreements";
     return null;
   },
