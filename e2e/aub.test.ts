@@ -2,12 +2,15 @@
  * The AUB case worker's journey (issue 6) in a real Chromium against the real server (`bevis serve --demo`): the
  * sagsbehandler notifies an education agreement without the probation length, sees the § 5 finding beside the
  * probation field, completes it, sees the exemption take effect from the next quarter and that quarter's contribution
- * drop by one quarter's rate on the employer's page; downloads the contribution statement.
+ * drop by one quarter's rate on the employer's page; downloads the contribution statement. Then: registering an
+ * employer with a wrong CVR check digit shows the finding beside the CVR field and saves nothing; the parameters page
+ * lists the dated values with their sources (secondary ones marked), refuses an overlapping period with the finding
+ * beside the field and lets only an administrator add a year's value.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_USERS } from "../src/platform/bootstrap.ts";
-import { DEMO } from "../src/rulebooks/dk-aub/demo.ts";
+import { DEMO, validCvr } from "../src/rulebooks/dk-aub/demo.ts";
 import { launchBrowser, login, newPage, startServer, type RunningServer } from "./harness.ts";
 
 const RATE = 78_725; // 3.149 kr. / 4 (2024)
@@ -79,6 +82,67 @@ describe("AUB (seed 004) in the browser", () => {
       const res = await page.request.get(href!);
       expect(res.status()).toBe(200);
       expect(res.headers()["content-type"]).toBe("application/pdf");
+    } finally {
+      await context.close();
+    }
+  });
+  test("employer with a wrong CVR check digit → finding beside the CVR field, nothing saved; corrected → registered", async () => {
+    const user = DEMO_USERS.find((u) => u.email === "sagsbehandler@aub.example")!;
+    const { context, page } = await newPage(browser, server.url);
+    try {
+      await login(page, user.email, user.password);
+      await page.goto("/aub/employers");
+      await page.getByTestId("aub-new-employer").click();
+      const good = validCvr(9110001);
+      const bad = good.slice(0, 7) + String((Number(good[7]) + 1) % 10);
+      await page.getByTestId("aub-employer-cvr").fill(bad);
+      await page.getByTestId("aub-employer-name-input").fill("Browser Test ApS");
+      await page.getByTestId("aub-employer-units").fill(validCvr(9110101));
+      await page.getByTestId("aub-employer-save").click();
+      await page.getByTestId("findings-cvr").locator('[data-rule="id.cvr.checksum"]').waitFor();
+      expect(await page.getByTestId("aub-employer-form").isVisible()).toBe(true);
+      await page.getByTestId("aub-employer-cvr").fill(good);
+      await page.getByTestId("aub-employer-save").click();
+      await expect.poll(() => page.getByTestId("aub-employer-name").textContent()).toBe("Browser Test ApS");
+      await page.goto("/aub/employers");
+      await expect.poll(() => page.getByTestId("aub-employers").locator("tr", { hasText: good }).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("parameters: sources shown (secondary marked), only an administrator adds, an overlapping period is refused beside the field", async () => {
+    const tap = DEMO_USERS.find((u) => u.email === "sagsbehandler@aub.example")!;
+    const admin = DEMO_USERS.find((u) => u.email === "admin@aub.example")!;
+    {
+      const { context, page } = await newPage(browser, server.url);
+      try {
+        await login(page, tap.email, tap.password);
+        await page.goto("/aub/parameters");
+        await page.getByTestId("aub-admin-only").waitFor();
+        expect(await page.getByTestId("aub-parameter-form").count()).toBe(0);
+        await expect.poll(() => page.locator('[data-testid="aub-parameter-row"][data-secondary="true"]').count()).toBeGreaterThan(0);
+        expect(await page.getByTestId("aub-secondary-badge").count()).toBe(await page.locator('[data-testid="aub-parameter-row"][data-secondary="true"]').count());
+      } finally {
+        await context.close();
+      }
+    }
+    const { context, page } = await newPage(browser, server.url);
+    try {
+      await login(page, admin.email, admin.password);
+      await page.goto("/aub/parameters");
+      await page.getByTestId("aub-param-kind").selectOption("contribution-rate");
+      await page.getByTestId("aub-param-validFrom").fill("2024-07-01");
+      await page.getByTestId("aub-param-validTo").fill("2025-12-31");
+      await page.getByTestId("aub-param-value").fill("3.200,00");
+      await page.getByTestId("aub-param-source").fill("LBK (browser test)");
+      await page.getByTestId("aub-param-add").click();
+      await page.getByTestId("findings-validFrom").locator('[data-rule="aub.parameter.overlap"]').waitFor();
+      const before = await page.locator('[data-testid="aub-parameter-row"][data-kind="contribution-rate"]').count();
+      await page.getByTestId("aub-param-validFrom").fill("2025-01-01");
+      await page.getByTestId("aub-param-add").click();
+      await page.getByTestId("aub-parameter-saved").waitFor();
+      await expect.poll(() => page.locator('[data-testid="aub-parameter-row"][data-kind="contribution-rate"]').count()).toBe(before + 1);
     } finally {
       await context.close();
     }
