@@ -16,6 +16,9 @@ import { API, LEADER_ROLES, SCALE, subjectName, today, useLoad, type ComplaintAc
 
 const useT = () => useTexts(TEXTS);
 
+/** A 7-trinsskala grade as written: the core's numbers 2 and 0 are "02" and "00". */
+const gradeText = (g: string | number): string => (typeof g === "number" ? (g === 2 ? "02" : g === 0 ? "00" : String(g)) : g);
+
 const stateText = (s: string, lang: "da" | "en") => {
   const l = STATE_LABEL[s];
   return l ? `${pick(l, lang)}${l.ref ? ` (${l.ref})` : ""}` : s;
@@ -93,7 +96,7 @@ export function ComplaintPage({ session, id }: { session: Session; id: string })
   const view = useLoad<ComplaintView>(`${API}/complaints/${encodeURIComponent(id)}${qs({ on })}`);
   const [latest, setLatest] = useState<ComplaintView | null>(null);
   if (view.error) return <ProblemBanner error={view.error} />;
-  const v = latest && view.data && latest.seq >= view.data.seq ? latest : view.data;
+  const v = latest && (!view.data || latest.seq > view.data.seq) ? latest : view.data;
   if (!v) return <Spinner />;
   const c = v.case;
   const oral = v.exam.answer.includes("oral");
@@ -115,8 +118,14 @@ export function ComplaintPage({ session, id }: { session: Session; id: string })
           <dl>
             <dt>{t("complaints.exam")}</dt>
             <dd>
-              <Link to={`/eksamen/examinees/${v.examinee.id}`}>{v.examinee.name}</Link> · {subjectName(v.grade.subject, lang)}
-              {v.grade.level ? ` ${v.grade.level}` : ""} – {pick(PART_LABEL[v.grade.part], lang)}, {formatDate(v.grade.date, lang)}
+              <Link to={`/eksamen/examinees/${v.examinee.id}`}>{v.examinee.name}</Link>
+              {v.grade && (
+                <>
+                  {" "}
+                  · {subjectName(v.grade.subject, lang)}
+                  {v.grade.level ? ` ${v.grade.level}` : ""} – {pick(PART_LABEL[v.grade.part], lang)}, {formatDate(v.grade.date, lang)}
+                </>
+              )}
             </dd>
             <dt>{t("complaint.answer")}</dt>
             <dd data-testid="ek-complaint-answer" data-oral={String(oral)}>
@@ -124,11 +133,11 @@ export function ComplaintPage({ session, id }: { session: Session; id: string })
             </dd>
             <dt>{t("complaint.originalGrade")}</dt>
             <dd>
-              <strong>{String(v.exam.originalGrade)}</strong>
+              <strong>{gradeText(v.exam.originalGrade)}</strong>
               {c.newGrade !== undefined && (
                 <>
                   {" "}
-                  → <strong data-testid="ek-complaint-new-grade">{String(c.newGrade)}</strong> (§ 53, stk. 5)
+                  → <strong data-testid="ek-complaint-new-grade">{gradeText(c.newGrade)}</strong> (§ 53, stk. 5)
                 </>
               )}
             </dd>

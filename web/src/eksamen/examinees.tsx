@@ -433,7 +433,7 @@ function DocumentsSection({ session, examineeId, documents, onChange }: { sessio
         </table>
       )}
       {session.canWrite && (
-        <form onSubmit={(e) => void issue(e)} data-testid="ek-issue">
+        <form className="report-controls" onSubmit={(e) => void issue(e)} data-testid="ek-issue">
           <label>
             {t("docs.copy")}{" "}
             <select value={copy} onChange={(e) => setCopy(e.target.value as DocumentCopy)} data-testid="ek-issue-copy">

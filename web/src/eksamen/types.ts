@@ -224,7 +224,7 @@ export interface ComplaintView {
   id: string;
   seq: number;
   examinee: { id: string; name: string };
-  grade: Grade;
+  grade: Grade | null;
   exam: ComplaintExam;
   case: ComplaintCase;
   deadlines: Deadline[];
