@@ -116,4 +116,33 @@ describe("bevis sprogprove CLI on pglite", () => {
     const rows = sheetValues(wb.getWorksheet(XLSX_SHEETS.bhkl)!);
     expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining([formatCpr(cpr(1)), formatCpr(cpr(2))]));
   });
+
+  it("import-pupils: the pupil list, all or nothing (every bad cell on stderr, exit 1); known pupils kept", async () => {
+    const bad = join(dir, "pupils-bad.csv");
+    writeFileSync(bad, `cpr;klassetrin;navn
+${cpr(3)};0;Ea
+${cpr(4)};12;Finn
+`);
+    const r1 = await run(env, "sprogprove", "import-pupils", bad, "--year", year);
+    expect(r1.code).toBe(1);
+    expect(r1.err).toMatch(/line 3: klassetrin: "12" is not a class level/);
+    expect(r1.err).toMatch(/\[seed 001 Hvad skal indberettes\?\]/);
+    const j1 = await run(env, "--json", "sprogprove", "import-pupils", bad, "--year", year);
+    expect(JSON.parse(j1.out)).toMatchObject({ ok: false, status: 422, findings: [{ rule: "sprogprove.input.class-level", subject: "line 3: klassetrin" }] });
+
+    const good = join(dir, "pupils.csv");
+    writeFileSync(good, `cpr;klassetrin;navn
+${cpr(1)};1;Alma
+${cpr(3)};0;Ea
+`);
+    const r2 = await run(env, "--json", "sprogprove", "import-pupils", good, "--year", year);
+    expect(r2.code).toBe(0);
+    const rep = JSON.parse(r2.out);
+    expect(rep.added.map((a: { line: number; toBeTested: boolean }) => [a.line, a.toBeTested])).toEqual([[3, true]]);
+    expect(rep.kept.map((k: { line: number; differs: string[] }) => [k.line, k.differs])).toEqual([[2, ["classLevel", "name"]]]);
+    expect(r2.out).not.toContain(cpr(1));
+    const human = await run(env, "sprogprove", "import-pupils", good, "--year", year);
+    expect(human.out).toMatch(/added: 0 pupil\(s\)/);
+    expect(human.out).toMatch(/kept \(already registered, not overwritten\): 2 pupil\(s\)/);
+  });
 });

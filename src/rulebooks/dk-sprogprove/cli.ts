@@ -4,6 +4,7 @@
  * Copenhagen as the decision date. Every command takes the global `--json`.
  *
  *   bevis sprogprove import <file> --year 2022/23 [--format csv|json]   transfer from sprogprøver.dk (all or nothing)
+ *   bevis sprogprove import-pupils <file> --year 2022/23                 the pupil list from the administrative system (all or nothing)
  *   bevis sprogprove validate --year 2022/23                             the receipt as it would be now (exit 1 on gaps)
  *   bevis sprogprove submit --year 2022/23 --as <email>                  "Indberet" as a Leder/Ledelse/TAP user
  *   bevis sprogprove export --year 2022/23 [--submission n|latest] --out file.xlsx
@@ -104,6 +105,39 @@ export function sprogproveCli(program: Command, ctx: CliContext): void {
               `taken from sprogprøver.dk: ${r.taken.length} pupil(s)${r.taken.length ? ` (${r.taken.map((t) => `${t.cprMasked}: ${t.attempts}`).join(", ")})` : ""}`,
               `kept (already registered, not overwritten): ${r.kept.length} pupil(s)${r.kept.length ? ` (${r.kept.map((t) => t.cprMasked).join(", ")})` : ""}`,
               `not in the pupil list: ${r.unmatched.length}${r.unmatched.length ? ` (${r.unmatched.join(", ")})` : ""}`,
+            ].join("\n"),
+          );
+        } catch (e) {
+          printProblem(ctx, e);
+        }
+      });
+    });
+
+  sp.command("import-pupils <file>")
+    .description(
+      "import the pupil list from the administrative system (CSV cpr;klassetrin;navn;dsa_supplerende;dsa_skoleaar;skoleaar, layout: docs/rulebooks/001-sprogprove.md), all or nothing; pupils already registered are kept",
+    )
+    .requiredOption("--year <schoolYear>", "the reported school year, e.g. 2022/23")
+    .option("--institution <code>", "institution number (when there are several)")
+    .action(async (file: string, o: { year: string; institution?: string }) => {
+      let content: string;
+      try {
+        content = readFileSync(file, "utf8");
+      } catch (e) {
+        throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+      await withDb(ctx, async (db) => {
+        const actor = await ctx.actorFor(db, o.institution);
+        try {
+          const yearId = await service.findYearId(db, actor, o.year);
+          const r = await service.importPupils(db, actor, yearId, content, { ...on(), source: `cli:${file.split(/[\\/]/).pop()}` });
+          ctx.out({ ok: true, ...r }, () =>
+            [
+              `added: ${r.added.length} pupil(s)${r.added.length ? ` (${r.added.map((a) => `${a.cprMasked} ${a.classLevel === 0 ? "bh.kl." : `${a.classLevel}. kl.`}`).join(", ")})` : ""}`,
+              `kept (already registered, not overwritten): ${r.kept.length} pupil(s)${
+                r.kept.length ? ` (${r.kept.map((x) => `${x.cprMasked}${x.differs.length ? ` — the file differs in ${x.differs.join(", ")}` : ""}`).join(", ")})` : ""
+              }`,
+              ...r.findings.map(findingLine),
             ].join("\n"),
           );
         } catch (e) {

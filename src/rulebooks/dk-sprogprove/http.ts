@@ -72,6 +72,8 @@ const PupilFields = {
   specialPermission: z.boolean().default(false),
   previouslyPostponed: z.boolean().default(false),
   rykkerOp: z.boolean().nullable().default(null),
+  /** For staff only, never reported. In a correction, left out = kept. */
+  name: z.string().max(1000).nullable().optional(),
 };
 
 export const PupilInputSchema = z.object({ cpr: z.string().max(20), ...PupilFields });
@@ -108,6 +110,7 @@ const YearDetailSchema = YearSummarySchema.extend({
 const PupilRowSchema = z.object({
   id: z.string(),
   cprMasked: z.string(),
+  name: z.string().nullable(),
   classLevel: z.number(),
   toBeTested: z.boolean().nullable(),
   results: z.array(z.string().nullable()),
@@ -119,11 +122,36 @@ const PupilRowSchema = z.object({
   warnings: z.number(),
   version: z.number(),
 });
+const PupilVersionSchema = z.object({
+  version: z.number(),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+  reason: z.string().nullable(),
+  supersededAt: z.string().nullable(),
+  changed: z.array(z.string()),
+  values: z.record(z.string(), z.unknown()),
+});
 const PupilDetailSchema = z.object({
   pupil: z.record(z.string(), z.unknown()),
   findings: z.array(FindingSchema),
   promotion: DecisionSchema.nullable(),
-  history: z.array(z.object({ version: z.number(), recordedAt: z.string(), recordedBy: z.string(), reason: z.string().nullable() })),
+  history: z.array(PupilVersionSchema),
+});
+const YearChangeSchema = z.object({
+  pupilId: z.string(),
+  cprMasked: z.string(),
+  name: z.string().nullable(),
+  classLevel: z.number(),
+  version: z.number(),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+  reason: z.string().nullable(),
+  changed: z.array(z.string()),
+});
+const PupilListReportSchema = z.object({
+  added: z.array(z.object({ pupilId: z.string(), line: z.number(), cprMasked: z.string(), classLevel: z.number(), toBeTested: z.boolean().nullable() })),
+  kept: z.array(z.object({ pupilId: z.string(), line: z.number(), cprMasked: z.string(), differs: z.array(z.string()) })),
+  findings: z.array(FindingSchema),
 });
 const ReceiptSchema = z.object({
   complete: z.boolean(),
@@ -227,6 +255,15 @@ router.post("/years/:id/transfer", async (c) => {
   return c.json(await service.applyTransfer(db(c), actor(c), c.req.param("id"), records, { ...on(c), source: "http" }));
 });
 
+router.post("/years/:id/pupil-list", async (c) => {
+  const len = Number(c.req.header("content-length") ?? "0");
+  if (len > MAX_TRANSFER_BYTES) throw new ProblemError(413, "Content Too Large", [], `the file is larger than ${MAX_TRANSFER_BYTES} bytes`);
+  const text = await c.req.text();
+  if (text.length > MAX_TRANSFER_BYTES) throw new ProblemError(413, "Content Too Large", [], `the file is larger than ${MAX_TRANSFER_BYTES} bytes`);
+  return c.json(await service.importPupils(db(c), actor(c), c.req.param("id"), text, { ...on(c), source: "http" }));
+});
+router.get("/years/:id/changes", async (c) => c.json(await service.yearChanges(db(c), actor(c), c.req.param("id"))));
+
 router.get("/years/:id/submissions", async (c) => c.json(await service.listSubmissions(db(c), actor(c), c.req.param("id"))));
 router.post("/years/:id/submissions", async (c) => c.json(await service.submit(db(c), actor(c), c.req.param("id"), on(c)), 201));
 router.get("/years/:id/submissions/:submissionId", async (c) =>
@@ -303,6 +340,23 @@ export const sprogproveOps: OpenApiOp[] = [
     body: z.string(),
     bodyMediaType: "text/csv",
     response: TransferReportSchema,
+  },
+  {
+    method: "post",
+    path: `${P}/years/:id/pupil-list`,
+    summary:
+      "Import the pupil list from the administrative system (CSV: cpr;klassetrin;navn;dsa_supplerende;dsa_skoleaar;skoleaar), all or nothing (422 lists every bad cell); pupils already in the year are kept, never overwritten",
+    tag: TAG,
+    body: z.string(),
+    bodyMediaType: "text/csv",
+    response: PupilListReportSchema,
+  },
+  {
+    method: "get",
+    path: `${P}/years/:id/changes`,
+    summary: "The year's change log: every pupil version (who, when, why, which fields), newest first; CPR masked",
+    tag: TAG,
+    response: z.array(YearChangeSchema),
   },
   { method: "get", path: `${P}/years/:id/submissions`, summary: "Every submission of the year, newest first", tag: TAG, response: z.array(SubmissionSummarySchema) },
   {

@@ -114,6 +114,17 @@ const core: Migration = {
   },
 };
 
+/**
+ * The pupil's name (for staff: a list of masked CPR numbers is hard to read), as the pupil-list import from the
+ * administrative system gives it or the form states it. Never part of the report to STIL; kept per version.
+ */
+const pupilName: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`alter table sp_pupil_version add column name text check (char_length(name) <= 200)`.execute(db);
+  },
+};
+
 export const sprogproveMigrations: MigrationSet = {
   "2001-sprogprove-core": core,
+  "2002-sprogprove-pupil-name": pupilName,
 };

@@ -120,6 +120,8 @@ export interface Pupil {
   previouslyPostponed?: boolean;
   /** Whether the pupil rykker op (moves up a class level) after the school year; null = not stated yet. */
   rykkerOp: boolean | null;
+  /** The pupil's name, for staff only (the pupil list, the history); not part of the report to STIL. */
+  name?: string;
 }
 
 /** The count of exempted pupils (step 3): a number, never a list of CPR numbers. null = not stated yet. */

@@ -61,6 +61,8 @@ export interface SpPupilVersionTable {
   special_permission: boolean;
   previously_postponed: boolean;
   rykker_op: boolean | null;
+  /** The pupil's name for staff (migration 2002); never reported. */
+  name: string | null;
   finding_errors: number;
   finding_warnings: number;
   recorded_at: Generated<Date>;

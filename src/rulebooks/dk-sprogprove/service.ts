@@ -29,6 +29,7 @@ import { parseAttemptNo, parseClassLevel, parseExemptedCount, parseResult } from
 import { bhklPromotion, type Promotion } from "./promotion.ts";
 import { checkPupil, checkReport, maySubmit, type Receipt } from "./submission.ts";
 import { mergeTransfer, type TransferredPupil } from "./transfer.ts";
+import { importedPupil, MAX_NAME, mergePupilList, parsePupilList } from "./pupil-list.ts";
 import { closingDate, mayEdit, mustResubmit, type WindowEvent } from "./window.ts";
 import * as store from "./store.ts";
 
@@ -88,6 +89,8 @@ export interface PupilInput {
   specialPermission?: boolean | undefined;
   previouslyPostponed?: boolean | undefined;
   rykkerOp: boolean | null;
+  /** The pupil's name, for staff only (never reported). In a correction, left out = kept; null or "" = removed. */
+  name?: string | null | undefined;
 }
 
 export type PupilCorrection = Omit<PupilInput, "cpr"> & { version: number; reason?: string | undefined };
@@ -116,6 +119,7 @@ export interface YearDetail extends YearSummary {
 export interface PupilRow {
   id: string;
   cprMasked: string;
+  name: string | null;
   classLevel: ClassLevel;
   toBeTested: boolean | null;
   results: (SprogproveResult | null)[];
@@ -128,11 +132,47 @@ export interface PupilRow {
   version: number;
 }
 
+/** What one version of a pupil held (the CPR never changes and is left out). */
+export type PupilVersionValues = Omit<Pupil, "id" | "cpr">;
+
+/** One version of a pupil: who recorded it, when, why, which fields it changed and what it held. */
+export interface PupilVersion {
+  version: number;
+  recordedAt: string;
+  recordedBy: string;
+  reason: string | null;
+  supersededAt: string | null;
+  /** The fields that differ from the previous version (empty for version 1). */
+  changed: string[];
+  values: PupilVersionValues;
+}
+
 export interface PupilDetail {
   pupil: Omit<Pupil, "cpr"> & { cpr: string; cprMasked: string; version: number };
   findings: Finding[];
   promotion: Decision<Promotion> | null;
-  history: { version: number; recordedAt: string; recordedBy: string; reason: string | null }[];
+  /** Every version, oldest first (the current one last). */
+  history: PupilVersion[];
+}
+
+/** One entry of a year's change log: a pupil version (registration, correction, transfer, import). */
+export interface YearChange {
+  pupilId: string;
+  cprMasked: string;
+  name: string | null;
+  classLevel: ClassLevel;
+  version: number;
+  recordedAt: string;
+  recordedBy: string;
+  reason: string | null;
+  changed: string[];
+}
+
+/** The answer of the pupil-list import: what was added, what was kept (never overwritten), and the findings. */
+export interface PupilListReport {
+  added: { pupilId: string; line: number; cprMasked: string; classLevel: ClassLevel; toBeTested: boolean | null }[];
+  kept: { pupilId: string; line: number; cprMasked: string; differs: string[] }[];
+  findings: Finding[];
 }
 
 export interface ReceiptView extends Receipt {
@@ -374,6 +414,20 @@ export function parsePupil(input: Omit<PupilInput, "cpr"> & { cpr?: string }, fi
     rykkerOp: input.rykkerOp,
   };
   if (levelYear) p.classLevelSchoolYear = levelYear;
+  const name = typeof input.name === "string" ? input.name.trim().replace(/\s+/g, " ") : "";
+  if (name.length > MAX_NAME || /\d{6}\s*-?\s*\d{4}/.test(name)) {
+    out.push(
+      inputFinding(
+        "input.name",
+        "name",
+        name.length > MAX_NAME ? `${name.length} characters` : "(CPR number)",
+        `The name must be at most ${MAX_NAME} characters and hold no CPR number.`,
+        `Navnet må højst have ${MAX_NAME} tegn og må ikke indeholde et CPR-nummer.`,
+      ),
+    );
+    return { ok: false, findings: out };
+  }
+  if (name !== "") p.name = name;
   if (input.dsa) p.dsa = input.dsa;
   if (input.exemption) p.exemption = input.exemption;
   return { ok: true, pupil: p };
@@ -402,6 +456,7 @@ function toPupil(s: store.StoredPupil): Pupil {
     rykkerOp: d.rykkerOp,
   };
   if (d.classLevelStartYear !== null) p.classLevelSchoolYear = { startYear: d.classLevelStartYear };
+  if (d.name) p.name = d.name;
   if (d.dsa) p.dsa = d.dsa;
   if (d.exemption) p.exemption = d.exemption;
   return p;
@@ -420,6 +475,7 @@ function pupilData(p: Pupil, findings: readonly Finding[]): store.PupilData {
     specialPermission: p.specialPermission ?? false,
     previouslyPostponed: p.previouslyPostponed ?? false,
     rykkerOp: p.rykkerOp,
+    name: p.name ?? null,
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
   };
@@ -457,6 +513,7 @@ function rowOf(p: Pupil, version: number, fs: readonly Finding[]): PupilRow {
   return {
     id: p.id,
     cprMasked: maskCpr(p.cpr),
+    name: p.name ?? null,
     classLevel: p.classLevel,
     toBeTested: p.toBeTested,
     results: Array.from({ length: last }, (_, i) => byNo.get(i + 1) ?? null),
@@ -611,12 +668,20 @@ async function pupilDetail(db: Db, actor: Actor, c: Ctx, id: string, on: IsoDate
   if (!s) throw pupilNotFound();
   const p = toPupil(s);
   const cprMasked = maskCpr(p.cpr);
-  const history = (await store.pupilHistory(k(db), actor.institutionId, id)).map((h) => ({
-    version: h.version,
-    recordedAt: h.recordedAt,
-    recordedBy: h.recordedBy,
-    reason: h.reason,
-  }));
+  const versions = await store.pupilHistory(k(db), actor.institutionId, id);
+  const history = versions.map((h, i): PupilVersion => {
+    const { id: _id, cpr: _cpr, ...values } = toPupil({ id, yearId: c.year.id, version: h.version, data: h.data, recordedAt: h.recordedAt, recordedBy: h.recordedBy });
+    const prev = versions[i - 1];
+    return {
+      version: h.version,
+      recordedAt: h.recordedAt,
+      recordedBy: h.recordedBy,
+      reason: h.reason,
+      supersededAt: h.supersededAt,
+      changed: prev ? changedData(prev.data, h.data) : [],
+      values,
+    };
+  });
   return {
     pupil: { ...p, cpr: canSeeCpr(actor) ? p.cpr : cprMasked, cprMasked, version: s.version },
     findings: [...extra, ...evaluatePupil(c, p, on)],
@@ -667,10 +732,25 @@ export async function createPupil(db: Db, actor: Actor, yearId: string, input: P
   return pupilDetail(db, actor, c, id, o.on, forced.because);
 }
 
-/** Which fields differ between two pupils (for the audit log; never the CPR). */
+const PUPIL_FIELDS = ["name", "classLevel", "classLevelSchoolYear", "toBeTested", "dsa", "exemption", "attempts", "sommerskole", "specialPermission", "previouslyPostponed", "rykkerOp"] as const;
+
+/** A value with its object keys sorted, so that stored jsonb (which may reorder keys) compares equal. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v ?? null, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
+}
+
+/** Which fields differ between two pupils (for the audit log and the history; never the CPR). */
 function changedFields(a: Pupil, b: Pupil): string[] {
-  const keys = ["classLevel", "classLevelSchoolYear", "toBeTested", "dsa", "exemption", "attempts", "sommerskole", "specialPermission", "previouslyPostponed", "rykkerOp"] as const;
-  return keys.filter((key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null));
+  return PUPIL_FIELDS.filter((key) => canonical(a[key]) !== canonical(b[key]));
+}
+
+/** Which fields differ between two stored versions. */
+function changedData(a: store.PupilData, b: store.PupilData): string[] {
+  const pa = toPupil({ id: "", yearId: "", version: 0, data: a, recordedAt: "", recordedBy: "" });
+  const pb = toPupil({ id: "", yearId: "", version: 0, data: b, recordedAt: "", recordedBy: "" });
+  return changedFields(pa, pb);
 }
 
 /** Corrects a pupil: a new version supersedes the current one (the old one is kept). Stale → 409. */
@@ -683,6 +763,7 @@ export async function correctPupil(db: Db, actor: Actor, yearId: string, id: str
   if (!existing) throw pupilNotFound();
   const parsed = parsePupil(input, existing.data.cpr);
   if (!parsed.ok) throw refuse(parsed.findings, "the correction was not saved");
+  if (input.name === undefined && existing.data.name) parsed.pupil.name = existing.data.name;
   const forced = withForcedAttempts({ ...parsed.pupil, id });
   const fs = evaluatePupil(c, forced.value, o.on);
   const reason = (input.reason ?? "").trim() || "registered";
@@ -893,6 +974,74 @@ export async function applyTransfer(db: Db, actor: Actor, yearId: string, record
       });
       return out;
     });
+}
+
+// ------------------------------------------------------------------------------------------------------ pupil list
+
+/**
+ * The pupil list from the administrative system (docs/rulebooks/001-sprogprove.md "Pupil-list file"), all or nothing:
+ * any bad cell → 422 with every finding, nothing written. Pupils already in the year are kept as they are (never
+ * overwritten); new ones are added as version 1 with reason "pupil-list import", their selection pre-filled by the
+ * guide's target group. One transaction; audited.
+ */
+export async function importPupils(db: Db, actor: Actor, yearId: string, text: string, o: On & { source: string }): Promise<PupilListReport> {
+  requireRole(actor, WRITE_ROLES);
+  const c = await ctxOf(db, actor, yearId);
+  requireOpen(c.sy, o.on);
+  const parsed = parsePupilList(text, c.sy, o.on);
+  if (hasErrors(parsed.findings)) {
+    const n = parsed.findings.filter((f) => f.severity === "error").length;
+    throw new ProblemError(422, "Unprocessable Content", parsed.findings, `the pupil list has ${n} problem(s); nothing was imported`);
+  }
+  return k(db)
+    .transaction()
+    .execute(async (tx) => {
+      const stored = await store.listPupils(tx, actor.institutionId, yearId);
+      const merged = mergePupilList(stored.map(toPupil), parsed.rows);
+      const added: PupilListReport["added"] = [];
+      for (const row of merged.added) {
+        const p = importedPupil(row, c.covered.value).value;
+        const fs = evaluatePupil(c, p, o.on);
+        const id = await store.insertPupil(tx, actor.institutionId, yearId, pupilData(p, fs), by(actor), "pupil-list import");
+        added.push({ pupilId: id, line: row.line, cprMasked: maskCpr(row.cpr), classLevel: row.classLevel, toBeTested: p.toBeTested });
+      }
+      const out: PupilListReport = {
+        added,
+        kept: merged.kept.map((x) => ({ pupilId: x.pupilId, line: x.row.line, cprMasked: maskCpr(x.row.cpr), differs: x.differs })),
+        findings: parsed.findings,
+      };
+      await audit(tx as unknown as AuditTx, actor, {
+        action: "sprogprove.pupils.import",
+        entity: "sp_year",
+        entityId: yearId,
+        detail: { source: o.source, schoolYear: formatSchoolYear(c.sy), rows: parsed.rows.length, added: out.added.length, kept: out.kept.length },
+      });
+      return out;
+    });
+}
+
+/** The year's change log: every pupil version (who, when, why, which fields), newest first. CPR masked. */
+export async function yearChanges(db: Db, actor: Actor, yearId: string): Promise<YearChange[]> {
+  const c = await ctxOf(db, actor, yearId);
+  const rows = await store.yearPupilVersions(k(db), actor.institutionId, c.year.id);
+  const prev = new Map<string, store.PupilData>();
+  const out: YearChange[] = [];
+  for (const r of rows) {
+    const before = prev.get(r.pupilId);
+    out.push({
+      pupilId: r.pupilId,
+      cprMasked: maskCpr(r.data.cpr),
+      name: r.data.name,
+      classLevel: r.data.classLevel,
+      version: r.version,
+      recordedAt: r.recordedAt,
+      recordedBy: r.recordedBy,
+      reason: r.reason,
+      changed: before ? changedData(before, r.data) : [],
+    });
+    prev.set(r.pupilId, r.data);
+  }
+  return out.reverse();
 }
 
 // -------------------------------------------------------------------------------------------------------- overview

@@ -199,6 +199,8 @@ export interface PupilData {
   specialPermission: boolean;
   previouslyPostponed: boolean;
   rykkerOp: boolean | null;
+  /** For staff; never reported (migration 2002). */
+  name: string | null;
   errors: number;
   warnings: number;
 }
@@ -230,6 +232,7 @@ function pupilValues(id: string, institutionId: string, yearId: string, version:
     special_permission: d.specialPermission,
     previously_postponed: d.previouslyPostponed,
     rykker_op: d.rykkerOp,
+    name: d.name,
     finding_errors: d.errors,
     finding_warnings: d.warnings,
     recorded_by: by.label,
@@ -286,6 +289,7 @@ function toPupil(r: any): StoredPupil {
       specialPermission: r.special_permission,
       previouslyPostponed: r.previously_postponed,
       rykkerOp: r.rykker_op,
+      name: r.name ?? null,
       errors: r.finding_errors,
       warnings: r.finding_warnings,
     },
@@ -341,6 +345,29 @@ export async function pupilHistory(k: SpQ, institutionId: string, id: string): P
     .orderBy("version")
     .execute();
   return rows.map((r) => ({
+    version: r.version,
+    recordedAt: iso(r.recorded_at)!,
+    recordedBy: r.recorded_by,
+    reason: r.reason,
+    supersededAt: iso(r.superseded_at),
+    data: toPupil(r).data,
+  }));
+}
+
+/** Every version of every pupil of a year (the year's change log), oldest first; each with its data. */
+export async function yearPupilVersions(k: SpQ, institutionId: string, yearId: string): Promise<(HistoryEntry & { pupilId: string; data: PupilData })[]> {
+  if (!isUuid(yearId)) return [];
+  const rows = await k
+    .selectFrom("sp_pupil_version")
+    .selectAll()
+    .where("institution_id", "=", institutionId)
+    .where("year_id", "=", yearId)
+    .orderBy("recorded_at")
+    .orderBy("pupil_id")
+    .orderBy("version")
+    .execute();
+  return rows.map((r) => ({
+    pupilId: r.pupil_id,
     version: r.version,
     recordedAt: iso(r.recorded_at)!,
     recordedBy: r.recorded_by,
