@@ -97,6 +97,29 @@ for (const target of testTargets()) {
       expect((await tap.post("/api/vitnemal/cases", withOrgnr(vg1Case("Feil", "01010112345", false)))).status).toBe(422);
     });
 
+    it("issues a school year's batch: issuable cases get numbers, refused ones come back with findings, a second run issues none", async () => {
+      const ok = await tap.post("/api/vitnemal/cases", withOrgnr(vg1Case("Batch Ok", demoFnr("110107", 6), true)));
+      const stop = withOrgnr(vg1Case("Batch Stopp", demoFnr("110107", 7), false));
+      (stop as Record<string, unknown>).programmeAreas = [{ code: "STUSP1", level: "VG1", schoolYear: { startYear: 2022 } }]; // §2.3 format
+      const bad = await tap.post("/api/vitnemal/cases", stop);
+      expect([ok.status, bad.status]).toEqual([201, 201]);
+      expect((await laerer.post("/api/vitnemal/issue-all", { schoolYear: "2022/23", on: "2023-06-20" })).status).toBe(403);
+      const wrong = await tap.post("/api/vitnemal/issue-all", { schoolYear: "2023" });
+      expect(wrong.status).toBe(422);
+      expect(JSON.stringify(wrong.body)).toContain("vitnemal.input.school-year");
+      const r = await tap.post("/api/vitnemal/issue-all", { schoolYear: "2022/23", on: "2023-06-20" });
+      expect(r.status).toBe(200);
+      const body = r.body as { schoolYear: string; issued: { caseId: string; number: string }[]; refused: { caseId: string; name: string; findings: { severity: string }[] }[]; skipped: number };
+      expect(body.schoolYear).toBe("2022/23");
+      expect(body.issued).toEqual([{ caseId: (ok.body as { id: string }).id, number: expect.stringMatching(/^K974760673\d{8}$/) as unknown as string }]);
+      expect(body.refused.map((x) => x.name)).toEqual(["Batch Stopp"]);
+      expect(body.refused[0]!.findings.some((f) => f.severity === "error")).toBe(true);
+      expect(body.skipped).toBeGreaterThanOrEqual(2); // the 2024/25 cases of the tests above
+      const again = (await tap.post("/api/vitnemal/issue-all", { schoolYear: "2022/23", on: "2023-06-20" })).body as typeof body;
+      expect(again.issued).toEqual([]);
+      expect(again.refused.map((x) => x.name)).toEqual(["Batch Stopp"]);
+    });
+
     it("another institution gets 404 for A's case and document", async () => {
       const [row] = ((await tap.get("/api/vitnemal/cases")).body as { items: { id: string }[] }).items;
       const docs = (await tap.get("/api/vitnemal/documents")).body as { number: string }[];

@@ -9,6 +9,9 @@ import type { RulebookHttp } from "../../platform/http/app.ts";
 import type { AppEnv } from "../../platform/http/context.ts";
 import type { OpenApiOp } from "../../platform/http/openapi.ts";
 import { jsonBody, queryOf } from "../../platform/http/validate.ts";
+import { finding } from "../../kernel/law.ts";
+import { formatSchoolYear, parseSchoolYear } from "../../kernel/time/school-year.ts";
+import { ProblemError } from "../../platform/http/context.ts";
 import * as service from "./service.ts";
 
 // ------------------------------------------------------------------------------------------------------------ schemas
@@ -47,6 +50,8 @@ const DuplicateBody = z.object({
 });
 const ReissueBody = z.object({ newFodselsnummer: z.string().max(20), on: date.optional() });
 const NvbQuery = z.object({ schoolYear: z.string().max(12), schoolNumber: z.string().max(10).optional() });
+/** The batch of a school year: "2022/23" → the cases whose last subject year is 2023 (service.ts `issueAll`). */
+const IssueAllBody = z.object({ schoolYear: z.string().max(12), on: date.optional() });
 
 const FindingSchema = z.object({
   rule: z.string(),
@@ -170,6 +175,17 @@ router.post("/cases/:id/issue", async (c) => {
   return c.json(await service.issueCase(c.get("db"), c.get("actor"), c.req.param("id"), o), 201);
 });
 
+router.post("/issue-all", async (c) => {
+  const b = await jsonBody(c, IssueAllBody);
+  const sy = parseSchoolYear(b.schoolYear);
+  if (!sy)
+    throw new ProblemError(422, "Unprocessable Content", [
+      finding("vitnemal.input.school-year", "error", { seed: "reference", ref: "docs/api.md" }, { en: `schoolYear = "${b.schoolYear}": write it 2022/23.`, nb: `schoolYear = "${b.schoolYear}": skriv det 2022/23.` }, { subject: "schoolYear", value: b.schoolYear }),
+    ], "not a school year");
+  const r = await service.issueAll(c.get("db"), c.get("actor"), { year: sy.startYear + 1, ...(b.on !== undefined ? { on: b.on } : {}) });
+  return c.json({ schoolYear: formatSchoolYear(sy), ...r });
+});
+
 router.get("/documents", async (c) => c.json(await service.listDocuments(c.get("db"), c.get("actor"))));
 
 router.get("/documents/:number/pdf", async (c) => {
@@ -226,6 +242,19 @@ export const vitnemalOps: OpenApiOp[] = [
     tag: TAG,
     body: IssueBody,
     response: IssueResultSchema,
+  },
+  {
+    method: "post",
+    path: `${P}/issue-all`,
+    summary: "Issue every case of a school year (last subject year = its spring) without a valid document, one transaction each; refused cases come back with their findings",
+    tag: TAG,
+    body: IssueAllBody,
+    response: z.object({
+      schoolYear: z.string(),
+      issued: z.array(z.object({ caseId: z.string(), number: z.string() })),
+      refused: z.array(z.object({ caseId: z.string(), name: z.string(), findings: z.array(FindingSchema) })),
+      skipped: z.number(),
+    }),
   },
   { method: "get", path: `${P}/documents`, summary: "Issued documents with their status, newest first", tag: TAG, response: z.array(DocumentSchema) },
   { method: "get", path: `${P}/documents/:number/pdf`, summary: "Download a document's PDF (audited)", tag: TAG, responseMediaType: "application/pdf" },

@@ -151,11 +151,71 @@ function Sections({ refs }: { refs: string[] }) {
 
 // ------------------------------------------------------------------------------------------------------- class list
 
+interface BatchResult {
+  schoolYear: string;
+  issued: { caseId: string; number: string }[];
+  refused: { caseId: string; name: string; findings: Finding[] }[];
+  skipped: number;
+}
+
+/** Issue every case of the school year that has no valid document (POST /issue-all); refused ones with their findings. */
+function BatchPanel({ year, on, onDone }: { year: string; on: string; onDone: () => void }) {
+  const t = useT();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<BatchResult | null>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await post<BatchResult>(`${API}/issue-all`, { schoolYear: year, ...(ISO.test(on) ? { on } : {}) }));
+      setConfirming(false);
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card" data-testid="vm-batch">
+      {!confirming ? (
+        <button type="button" className="secondary" data-testid="vm-batch-open" onClick={() => setConfirming(true)}>
+          {t("batch.button", { year })}
+        </button>
+      ) : (
+        <div className="vm-confirm">
+          <span>{t("batch.confirmText", { year })}</span>
+          <button type="button" className="primary" data-testid="vm-batch-confirm" disabled={busy} onClick={() => void run()}>
+            {t("batch.confirm")}
+          </button>
+          <button type="button" className="ghost" onClick={() => setConfirming(false)}>
+            {t("issue.abort")}
+          </button>
+        </div>
+      )}
+      <Problem error={error} />
+      {result && (
+        <div data-testid="vm-batch-result" data-issued={result.issued.length} data-refused={result.refused.length}>
+          <p>{t("batch.result", { issued: result.issued.length, refused: result.refused.length })}</p>
+          {result.refused.map((r) => (
+            <div key={r.caseId} data-testid="vm-batch-refused" data-name={r.name}>
+              <Link to={`/vitnemal/cases/${r.caseId}`}>{r.name}</Link>
+              <Findings findings={r.findings} />
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
 function ClassListPage({ query, session }: { query: URLSearchParams; session: Session }) {
   const t = useT();
   const year = query.get("year") ?? "";
   const on = query.get("on") ?? "";
-  const { data, error } = useLoad<{ items: CaseRow[]; total: number }>(`${API}/cases${qs({ limit: 500, on: ISO.test(on) ? on : undefined })}`);
+  const { data, error, reload } = useLoad<{ items: CaseRow[]; total: number }>(`${API}/cases${qs({ limit: 500, on: ISO.test(on) ? on : undefined })}`);
   const years = useMemo(() => [...new Set((data?.items ?? []).map((r) => r.schoolYear).filter((y): y is string => y !== null))].sort().reverse(), [data]);
   const rows = (data?.items ?? []).filter((r) => year === "" || r.schoolYear === year);
   const set = (k: string, v: string) => {
@@ -196,6 +256,7 @@ function ClassListPage({ query, session }: { query: URLSearchParams; session: Se
         </div>
       </div>
       <Problem error={error} />
+      {session.canWrite && year !== "" && <BatchPanel key={year} year={year} on={on} onDone={reload} />}
       {!data ? (
         <Spinner />
       ) : (

@@ -124,6 +124,10 @@ const nb = {
   "part.number": "Nummer",
   "part.vedlegg": "Vedlegg",
 
+  "batch.button": "Utsted alle for {year} …",
+  "batch.confirmText": "Alle saker i {year} uten gyldig dokument utstedes; saker med feil hoppes over.",
+  "batch.confirm": "Utsted",
+  "batch.result": "{issued} utstedt, {refused} stoppet av funn.",
   "edit.newTitle": "Registrer sak",
   "edit.correctTitle": "Rett saken",
   "edit.hint": "Saken som JSON (docs/api.md VitnemalCaseInput). Forhåndsvis uten å lagre; en rettelse blir en ny versjon med begrunnelse.",
@@ -261,6 +265,10 @@ const en: Record<Key, string> = {
   "part.number": "Number",
   "part.vedlegg": "Vedlegg (attachment)",
 
+  "batch.button": "Issue all for {year} …",
+  "batch.confirmText": "Every case of {year} without a valid document is issued; cases with errors are skipped.",
+  "batch.confirm": "Issue",
+  "batch.result": "{issued} issued, {refused} stopped by findings.",
   "edit.newTitle": "Register a case",
   "edit.correctTitle": "Correct the case",
   "edit.hint": "The case as JSON (docs/api.md VitnemalCaseInput). Preview without saving; a correction becomes a new version with its reason.",
