@@ -32,3 +32,26 @@ export async function audit(
     })
     .execute();
 }
+
+/** Several audit rows in one statement (a batch's documents), in the given order; same columns as `audit`. */
+export async function auditMany(
+  db: Kysely<PlatformTables> | Transaction<PlatformTables>,
+  actor: Pick<Actor, "userId" | "label" | "institutionId"> | null,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto("audit_log")
+    .values(
+      entries.map((entry) => ({
+        institution_id: actor?.institutionId ?? null,
+        actor_id: actor?.userId ?? null,
+        actor_label: actor?.label ?? "system",
+        action: entry.action,
+        entity: entry.entity ?? null,
+        entity_id: entry.entityId ?? null,
+        detail: JSON.stringify(entry.detail ?? {}),
+      })),
+    )
+    .execute();
+}

@@ -13,7 +13,7 @@
  *   cancelled (reason given, default ANN).
  */
 import type { Transaction } from "kysely";
-import { audit } from "../../platform/audit/audit.ts";
+import { audit, auditMany, type AuditEntry } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/connect.ts";
 import type { PlatformTables } from "../../platform/db/schema.ts";
 import { ProblemError, requireRole, WRITE_ROLES, type Actor } from "../../platform/http/context.ts";
@@ -447,21 +447,117 @@ async function persist(tx: store.VmTx, actor: Actor, events: issuance.IssuanceEv
  * number `issuance.issue` takes from this partial log is the one it would take from the whole log). The stand-in is
  * never stored. Seqs are renumbered 1…n; the caller moves the new events after the real last seq.
  */
-async function personLog(
-  tx: store.VmTx,
-  institutionId: string,
-  o: { fnr: string; caseId: string; kind: IssuedDocumentKind; orgnr: string; on: IsoDate },
-): Promise<issuance.IssuanceEvent[]> {
-  const letter = o.kind === "vitnemal" ? "V" : "K";
-  const year = Number(o.on.slice(0, 4));
-  const last = await store.lastSerial(tx, institutionId, letter, year);
-  const own = await store.loadPersonLog(tx, institutionId, { fnr: o.fnr, caseId: o.caseId });
+function personLog(own: readonly issuance.IssuanceEvent[], o: { letter: "V" | "K"; year: number; last: number; orgnr: string; on: IsoDate }): issuance.IssuanceEvent[] {
   const stand: issuance.IssuanceEvent[] = [];
-  if (last > 0) {
-    const number = `${letter}${o.orgnr}${year}${String(last).padStart(4, "0")}`;
+  if (o.last > 0) {
+    const number = `${o.letter}${o.orgnr}${o.year}${String(o.last).padStart(4, "0")}`;
     stand.push({ type: "duplicated", seq: 0, number, way: 1, marking: { way: 1, issuedOn: o.on, place: "", signatory: "" }, archived: { documentNumber: number } as VitnemalInput, on: o.on, by: "" });
   }
   return [...stand, ...own].map((e, i) => ({ ...e, seq: i + 1 }));
+}
+
+/** What issuing one case came to: a document (with the document as it prints), a refusal with its findings, or no such case. */
+type IssueOutcome =
+  | { caseId: string; status: "issued"; result: IssueResult; print: VitnemalInput }
+  | { caseId: string; status: "refused"; findings: Finding[]; message: string }
+  | { caseId: string; status: "missing" };
+
+/**
+ * Issues the documents of several cases at `on` in one transaction (issueCase for one; issueAll in chunks): the rules
+ * run before the transaction; inside it, the log is locked once, the people's own events are read in one query, the
+ * numbers follow each other from the counter, and the events and audit rows are written in one statement each. Cases
+ * whose findings include an error, or that issuance.ts refuses, are left out (nothing stored for them). A case with a
+ * valid document gets a new one (a change, §2.8): the old one is cancelled.
+ */
+async function issueCases(
+  db: Db,
+  actor: Actor,
+  inst: Inst,
+  ids: readonly string[],
+  o: { on?: string; cancelReason?: issuance.CancelReason; comment?: string },
+): Promise<IssueOutcome[]> {
+  const kk = k(db);
+  const on = dateOr(o.on);
+  const year = Number(on.slice(0, 4));
+  const stored = new Map((await store.getCases(kk, actor.institutionId, ids)).map((s) => [s.id, s]));
+  const outcomes = new Map<string, IssueOutcome>();
+  const ready: { s: store.StoredCase; layout: VitnemalInput; findings: Finding[] }[] = [];
+  for (const id of ids) {
+    const s = stored.get(id);
+    if (!s) {
+      outcomes.set(id, { caseId: id, status: "missing" });
+      continue;
+    }
+    const ev = evaluate(s.input as unknown as CaseInput, inst, on);
+    if (!ev.issuable || ev.layout === null || hasErrors(ev.findings))
+      outcomes.set(id, { caseId: id, status: "refused", findings: ev.findings.filter((f) => f.severity === "error"), message: "the document was not issued: the findings are errors" });
+    else ready.push({ s, layout: ev.layout, findings: ev.findings });
+  }
+  if (ready.length > 0)
+    await kk.transaction().execute(async (tx) => {
+      const lastSeq = await store.lockLog(tx, actor.institutionId);
+      // the events of these people and cases, each with its number's person and case; new events join it as they are made
+      const pool = await store.loadPeopleLog(tx, actor.institutionId, { fnrs: [...new Set(ready.map((r) => r.s.fnr))], caseIds: ready.map((r) => r.s.id) });
+      const counters = new Map<string, { letter: "V" | "K"; last: number; taken: number }>();
+      const groups: { events: issuance.IssuanceEvent[]; caseId: string; caseVersion: number }[] = [];
+      const audits: AuditEntry[] = [];
+      let seq = lastSeq;
+      for (const { s, layout, findings } of ready) {
+        const letter = layout.kind === "vitnemal" ? "V" : "K";
+        let counter = counters.get(letter);
+        if (!counter) {
+          const last = await store.lastSerial(tx, actor.institutionId, letter, year);
+          counter = { letter, last, taken: last };
+          counters.set(letter, counter);
+        }
+        const numbers = new Set(pool.filter((p) => p.event.type === "issued" && (p.fnr === s.fnr || p.caseId === s.id)).map((p) => p.event.number));
+        const own = pool.filter((p) => numbers.has(p.event.number));
+        const cancelled = new Set(own.filter((p) => p.event.type === "cancelled").map((p) => p.event.number));
+        const valid = own.filter((p) => p.event.type === "issued" && p.caseId === s.id && !cancelled.has(p.event.number)).at(-1)?.event.number;
+        const log = personLog(
+          own.map((p) => p.event),
+          { letter, year, last: counter.taken, orgnr: layout.issuer.orgnr, on },
+        );
+        const r = valid
+          ? issuance.change(log, valid, layout, { on, by: actor.label, reason: o.cancelReason ?? "ANN", comment: o.comment ?? `Endring av saken (versjon ${s.version})` })
+          : issuance.issue(log, layout, { on, by: actor.label });
+        if (r.value === null) {
+          outcomes.set(s.id, { caseId: s.id, status: "refused", findings: r.because, message: "the document was not issued" });
+          continue;
+        }
+        // the events were numbered against the partial log: move them after the last seq
+        const events = r.value.events.map((e) => ({ ...e, seq: e.seq - log.length + seq }));
+        seq += events.length;
+        for (const e of events) {
+          if (e.type !== "issued") continue;
+          const p = partsOf(e.number);
+          if (p.letter !== letter || p.year !== year || p.serial <= counter.taken)
+            throw new ProblemError(409, "Conflict", [], `document number ${e.number} is not above the counter; numbers are never reused`);
+          counter.taken = p.serial;
+        }
+        for (const e of events) pool.push({ event: e, fnr: e.type === "issued" ? e.document.person.fodselsnummer : null, caseId: e.type === "issued" ? s.id : null });
+        groups.push({ events, caseId: s.id, caseVersion: s.version });
+        const number = r.value.print.documentNumber;
+        audits.push({
+          action: valid ? "vitnemal.document.change" : "vitnemal.document.issue",
+          entity: "vitnemal_document",
+          entityId: number,
+          detail: { case: s.id, version: s.version, kind: layout.kind, fnr: maskFodselsnummer(s.fnr), ...(valid ? { cancelled: valid } : {}) },
+        });
+        outcomes.set(s.id, {
+          caseId: s.id,
+          status: "issued",
+          result: { number, kind: layout.kind, cancelled: valid ?? null, findings: [...findings, ...r.because] },
+          print: r.value.print,
+        });
+      }
+      for (const c of counters.values())
+        if (c.taken > c.last && !(await store.takeSerial(tx, actor.institutionId, c.letter, year, c.taken)))
+          throw new ProblemError(409, "Conflict", [], `the ${c.letter} counter of ${year} moved; numbers are never reused — try again`);
+      await store.appendEventGroups(tx, actor.institutionId, groups, actor.userId);
+      await auditMany(tx2(tx), actor, audits);
+    });
+  return ids.map((id) => outcomes.get(id)!);
 }
 
 /**
@@ -475,47 +571,10 @@ export async function issueCase(
   o: { on?: string; cancelReason?: issuance.CancelReason; comment?: string } = {},
 ): Promise<IssueResult> {
   requireRole(actor, WRITE_ROLES);
-  return (await issueOne(db, actor, id, o, await institutionOf(db, actor))).result;
-}
-
-/** issueCase, returning also the document as it prints (the batch renders it without reading it back). */
-async function issueOne(
-  db: Db,
-  actor: Actor,
-  id: string,
-  o: { on?: string; cancelReason?: issuance.CancelReason; comment?: string },
-  inst: Inst,
-): Promise<{ result: IssueResult; print: VitnemalInput }> {
-  const kk = k(db);
-  const s = await store.getCase(kk, actor.institutionId, id);
-  if (!s) throw notFound();
-  const on = dateOr(o.on);
-  const ev = evaluate(s.input as unknown as CaseInput, inst, on);
-  if (!ev.issuable || ev.layout === null || hasErrors(ev.findings)) throw refuse(ev.findings.filter((f) => f.severity === "error"), "the document was not issued: the findings are errors");
-  const layout = ev.layout;
-  return kk.transaction().execute(async (tx) => {
-    const lastSeq = await store.lockLog(tx, actor.institutionId);
-    const log = await personLog(tx, actor.institutionId, { fnr: s.fnr, caseId: id, kind: layout.kind, orgnr: layout.issuer.orgnr, on });
-    const valid = (await store.listDocuments(tx, actor.institutionId, { caseId: id })).find((d) => d.status === "issued");
-    const r = valid
-      ? issuance.change(log, valid.number, layout, { on, by: actor.label, reason: o.cancelReason ?? "ANN", comment: o.comment ?? `Endring av saken (versjon ${s.version})` })
-      : issuance.issue(log, layout, { on, by: actor.label });
-    if (r.value === null) throw refuse(r.because, "the document was not issued");
-    // the events were numbered against the partial log: move them after the institution's last seq
-    const events = r.value.events.map((e) => ({ ...e, seq: e.seq - log.length + lastSeq }));
-    await persist(tx, actor, events, lastSeq, { caseId: id, caseVersion: s.version });
-    const number = r.value.print.documentNumber;
-    await audit(tx2(tx), actor, {
-      action: valid ? "vitnemal.document.change" : "vitnemal.document.issue",
-      entity: "vitnemal_document",
-      entityId: number,
-      detail: { case: id, version: s.version, kind: layout.kind, fnr: maskFodselsnummer(s.fnr), ...(valid ? { cancelled: valid.number } : {}) },
-    });
-    return {
-      result: { number, kind: layout.kind, cancelled: valid?.number ?? null, findings: [...ev.findings, ...r.because] },
-      print: r.value.print,
-    };
-  });
+  const [r] = await issueCases(db, actor, await institutionOf(db, actor), [id], o);
+  if (!r || r.status === "missing") throw notFound();
+  if (r.status === "refused") throw refuse(r.findings, r.message);
+  return r.result;
 }
 
 /** Cancels a valid document without a replacement (NVB reason KLA/FEI/ANN). */
@@ -644,6 +703,9 @@ export async function exportNvb(db: Db, actor: Actor, o: { schoolYear: string; s
   return { file: r.value, fileName: `nvb-${inst.code}-${formatSchoolYear(sy).replace("/", "-")}.txt`, documents: batch.documents.length, cancellations: batch.cancellations.length, findings: r.because };
 }
 
+/** Documents issued in one transaction by issueAll (a failed transaction issues none of its chunk). */
+const ISSUE_CHUNK = 100;
+
 /** One document's PDF written by a batch (`issueAll` with `pdf`). */
 export interface BatchPdf {
   caseId: string;
@@ -654,8 +716,9 @@ export interface BatchPdf {
 }
 
 /**
- * Issues every case without a valid document whose last subject year is `year`, one transaction per document, in name
- * order. Cases with error findings are skipped and reported with their findings.
+ * Issues every case without a valid document whose last subject year is `year`, in name order, up to 100 documents to a
+ * transaction (issueCases: the log locked once, one read of the people's events, one write of the events and of the
+ * audit rows). Cases with error findings are skipped and reported with their findings.
  *
  * With `pdf`, each document is rendered as soon as its transaction has committed (from the document just issued, not
  * read back from the log) and handed to `pdf`, which writes it out (a file, a zip entry, a response stream); the batch
@@ -680,24 +743,21 @@ export async function issueAll(
   let done = 0;
   let pdfs = 0;
   try {
-    for (const c of todo.rows) {
-      let print: VitnemalInput | undefined;
-      let number = "";
-      try {
-        const r = await issueOne(db, actor, c.id, o.on !== undefined ? { on: o.on } : {}, inst);
-        issued.push({ caseId: c.id, number: r.result.number });
-        ({ print } = r);
-        number = r.result.number;
-      } catch (e) {
-        if (!(e instanceof ProblemError) || e.status !== 422) throw e;
-        refused.push({ caseId: c.id, name: c.name, findings: e.findings });
+    for (let at = 0; at < todo.rows.length; at += ISSUE_CHUNK) {
+      const chunk = todo.rows.slice(at, at + ISSUE_CHUNK);
+      const outcomes = await issueCases(db, actor, inst, chunk.map((c) => c.id), o.on !== undefined ? { on: o.on } : {});
+      for (const [i, r] of outcomes.entries()) {
+        const c = chunk[i]!;
+        if (r.status === "issued") {
+          issued.push({ caseId: c.id, number: r.result.number });
+          if (o.pdf) {
+            const pdf = await renderVitnemalPdf(arrangeDocument(r.print).value);
+            await o.pdf({ caseId: c.id, number: r.result.number, kind: r.print.kind, fileName: `${r.print.kind}-${r.result.number}.pdf`, pdf });
+            pdfs++;
+          }
+        } else refused.push({ caseId: c.id, name: c.name, findings: r.status === "refused" ? r.findings : [] });
+        o.onProgress?.(++done, todo.rows.length);
       }
-      if (print !== undefined && o.pdf) {
-        const pdf = await renderVitnemalPdf(arrangeDocument(print).value);
-        await o.pdf({ caseId: c.id, number, kind: print.kind, fileName: `${print.kind}-${number}.pdf`, pdf });
-        pdfs++;
-      }
-      o.onProgress?.(++done, todo.rows.length);
     }
   } finally {
     if (pdfs > 0)

@@ -119,6 +119,29 @@ export async function getCase(k: VmQ, institutionId: string, id: string, version
   };
 }
 
+/** The current versions of several cases (those of this institution; the others are left out). */
+export async function getCases(k: VmQ, institutionId: string, ids: readonly string[]): Promise<StoredCase[]> {
+  if (ids.length === 0) return [];
+  const rows = await k
+    .selectFrom("vitnemal_case as c")
+    .innerJoin("vitnemal_case_version as v", (j) => j.onRef("v.case_id", "=", "c.id").onRef("v.version", "=", "c.version"))
+    .select(["c.id", "v.version", "v.fnr", "v.name", "v.input", "v.finding_errors", "v.finding_warnings", "v.recorded_at", "v.recorded_by"])
+    .where("c.id", "in", [...ids])
+    .where("c.institution_id", "=", institutionId)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    fnr: r.fnr,
+    name: r.name,
+    input: r.input,
+    errors: r.finding_errors,
+    warnings: r.finding_warnings,
+    recordedAt: iso(r.recorded_at),
+    recordedBy: r.recorded_by,
+  }));
+}
+
 export interface HistoryEntry {
   version: number;
   recordedAt: string;
@@ -245,6 +268,35 @@ export async function loadPersonLog(k: VmQ, institutionId: string, o: { fnr: str
   return rows.map((r) => r.event as unknown as IssuanceEvent);
 }
 
+/** An event of the log with the person and case of the document it is about (from the number's "issued" row). */
+export interface OwnedEvent {
+  event: IssuanceEvent;
+  fnr: string | null;
+  caseId: string | null;
+}
+
+/**
+ * loadPersonLog for several people at once (a batch): every event on a number issued to one of these fødselsnumre or
+ * from one of these cases, in seq order, each with the fødselsnummer and case of its number's "issued" row.
+ */
+export async function loadPeopleLog(k: VmQ, institutionId: string, o: { fnrs: readonly string[]; caseIds: readonly string[] }): Promise<OwnedEvent[]> {
+  if (o.fnrs.length === 0 && o.caseIds.length === 0) return [];
+  const rows = await k
+    .selectFrom("vitnemal_issuance as e")
+    .innerJoin("vitnemal_issuance as i", (j) => j.onRef("i.institution_id", "=", "e.institution_id").onRef("i.number", "=", "e.number").on("i.type", "=", "issued"))
+    .select(["e.event", "i.fnr", "i.case_id"])
+    .where("e.institution_id", "=", institutionId)
+    .where((w) =>
+      w.or([
+        ...(o.fnrs.length > 0 ? [w("i.fnr", "in", [...o.fnrs])] : []),
+        ...(o.caseIds.length > 0 ? [w("i.case_id", "in", [...o.caseIds])] : []),
+      ]),
+    )
+    .orderBy("e.seq")
+    .execute();
+  return rows.map((r) => ({ event: r.event as unknown as IssuanceEvent, fnr: r.fnr, caseId: r.case_id }));
+}
+
 /**
  * The events on one document number (its issue, cancellation and duplicates), in seq order: what printing it reads.
  * One indexed lookup (vitnemal_issuance_number), however long the institution's log is.
@@ -321,12 +373,23 @@ export async function appendEvents(
   events: readonly IssuanceEvent[],
   meta: { caseId: string | null; caseVersion: number | null; byId: string | null },
 ): Promise<void> {
-  if (events.length === 0) return;
-  for (const e of events) {
-    const doc = e.type === "issued" ? e.document : e.type === "duplicated" ? (e.archived ?? null) : null;
-    await tx
-      .insertInto("vitnemal_issuance")
-      .values({
+  await appendEventGroups(tx, institutionId, [{ events, caseId: meta.caseId, caseVersion: meta.caseVersion }], meta.byId);
+}
+
+/**
+ * Appends the events of several operations (a batch: one group per case) in one statement, in the given order (their
+ * seqs follow the head and each other), and moves the head to the last.
+ */
+export async function appendEventGroups(
+  tx: VmTx,
+  institutionId: string,
+  groups: readonly { events: readonly IssuanceEvent[]; caseId: string | null; caseVersion: number | null }[],
+  byId: string | null,
+): Promise<void> {
+  const rows = groups.flatMap((g) =>
+    g.events.map((e) => {
+      const doc = e.type === "issued" ? e.document : e.type === "duplicated" ? (e.archived ?? null) : null;
+      return {
         id: crypto.randomUUID(),
         institution_id: institutionId,
         seq: e.seq,
@@ -334,8 +397,8 @@ export async function appendEvents(
         number: e.number,
         kind: doc?.kind ?? null,
         fnr: doc?.person.fodselsnummer ?? null,
-        case_id: e.type === "issued" ? meta.caseId : null,
-        case_version: e.type === "issued" ? meta.caseVersion : null,
+        case_id: e.type === "issued" ? g.caseId : null,
+        case_version: e.type === "issued" ? g.caseVersion : null,
         reason: e.type === "duplicated" ? `way-${e.way}` : e.reason,
         replaces: e.type === "issued" ? (e.replaces ?? null) : null,
         replaced_by: e.type === "cancelled" ? (e.replacedBy ?? null) : null,
@@ -343,15 +406,13 @@ export async function appendEvents(
         event: JSON.stringify(e),
         on_date: e.on,
         by_label: e.by,
-        created_by_id: meta.byId,
-      })
-      .execute();
-  }
-  await tx
-    .updateTable("vitnemal_log_head")
-    .set({ last_seq: events[events.length - 1]!.seq })
-    .where("institution_id", "=", institutionId)
-    .execute();
+        created_by_id: byId,
+      };
+    }),
+  );
+  if (rows.length === 0) return;
+  await tx.insertInto("vitnemal_issuance").values(rows).execute();
+  await tx.updateTable("vitnemal_log_head").set({ last_seq: rows[rows.length - 1]!.seq }).where("institution_id", "=", institutionId).execute();
 }
 
 export interface DocumentRow {
