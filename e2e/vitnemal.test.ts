@@ -7,7 +7,8 @@
  * the demo pupil whose missing orden og adferd (§5.6) blocks issuing, and her preview has the issue button disabled;
  * correcting her case in the page's JSON editor (with a reason) makes it issuable. Then: issuing again is a change (new number, the old one cancelled, §2.8), a way-2 duplicate is marked DUPLIKAT
  * (§2.11), the document is cancelled (FEI), the demo's vitnemål is reissued after a change of legal gender (§2.12), and
- * the school year's NVB file is downloaded from the documents page.
+ * the school year's NVB file is downloaded from the documents page; last, the class list issues the rest of the year
+ * in one batch.
  */
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -158,7 +159,7 @@ describe("vitnemål (seed 003) in the browser", () => {
 
   });
 
-  test("issuing again is a change (§2.8); a §2.11 duplicate; cancel; §2.12 after a gender change; the year's NVB file", async () => {
+  test("issuing again is a change (§2.8); a §2.11 duplicate; cancel; §2.12 after a gender change; the year's NVB file; the year's batch", async () => {
     const pupilRow = row();
     await page.goto(`/vitnemal?year=2022/23&on=${DATE}`);
     // issuing again is refused for nothing: it is a change, with a new number and the old one cancelled (§2.8)
@@ -227,5 +228,18 @@ describe("vitnemål (seed 003) in the browser", () => {
     expect(file.startsWith("¤A¤921234562¤99001¤")).toBe(true);
     expect(file).toContain("¤V¤K92123456220230001¤"); // Jonas (demo), valid
     expect(file).toMatch(new RegExp(`¤D¤${number}¤`)); // the changed one, cancelled
+
+    // the whole school year in one batch: Ola (never issued) and this pupil (all cancelled) get documents; Jonas keeps his
+    await page.goto(`/vitnemal?year=2022/23&on=${DATE}`);
+    await pupilRow.waitFor();
+    await page.getByTestId("vm-batch-open").click();
+    await page.getByTestId("vm-batch-confirm").click();
+    const batch = page.getByTestId("vm-batch-result");
+    await batch.waitFor();
+    expect(await batch.getAttribute("data-issued")).toBe("2");
+    expect(await batch.getAttribute("data-refused")).toBe("0");
+    await expect.poll(() => pupilRow.getAttribute("data-document")).toMatch(/^K92123456220230\d{3}$/);
+    expect(await page.locator('[data-testid="vm-class-row"][data-name="Ola Demo"]').getAttribute("data-document")).toMatch(/^K9212345622023/);
+    expect(await page.locator('[data-testid="vm-class-row"][data-name="Jonas Demo"]').getAttribute("data-document")).toBe("K92123456220230001");
   });
 });
