@@ -106,12 +106,22 @@ class Painter {
     return this.doc.currentLineHeight(true);
   }
 
+  /**
+   * The height of a wrapped text in the current font: one line when it has no line break and is clearly narrower than
+   * the width (pdfkit's heightOfString gives the same, one line height, but runs the line wrapper to find it — most
+   * cells of a vitnemål are one short line, each measured when paginating and again when drawn).
+   */
+  private heightOf(s: string, width: number): number {
+    if (!s.includes("\n") && this.doc.widthOfString(s) <= width - 0.5) return this.doc.currentLineHeight(true);
+    return this.doc.heightOfString(s, { width });
+  }
+
   /** Wrapped text inside a box of the given width; returns its height. Never adds a page. */
   box(text: string, x: number, y: number, width: number, o: { bold?: boolean; size?: number; align?: "left" | "right" | "center" } = {}): number {
     this.font(o.bold, o.size);
     const s = this.pdf.fit(text);
     if (s === "") return 0;
-    const h = this.doc.heightOfString(s, { width });
+    const h = this.heightOf(s, width);
     this.doc.text(s, x, y, { width, align: o.align ?? "left", height: Math.max(h, PAGE_H - y) });
     return h;
   }
@@ -124,7 +134,7 @@ class Painter {
   measure(text: string, width: number, o: { bold?: boolean; size?: number } = {}): number {
     this.font(o.bold, o.size);
     const s = this.pdf.fit(text);
-    return s === "" ? 0 : this.doc.heightOfString(s, { width });
+    return s === "" ? 0 : this.heightOf(s, width);
   }
 
   rule(y: number, dashed: boolean, x0 = MARGIN_X, x1 = MARGIN_X + CONTENT_W): void {
