@@ -23,7 +23,11 @@ import { sprogproveMigrations } from "./rulebooks/dk-sprogprove/migrations.ts";
 import { sprogproveHttp } from "./rulebooks/dk-sprogprove/http.ts";
 import { seedSprogproveDemo, sprogproveCrossTenantFixture } from "./rulebooks/dk-sprogprove/demo.ts";
 import { sprogproveCli } from "./rulebooks/dk-sprogprove/cli.ts";
-// ── seed 002: dk-eksamen ────── (not yet)
+// ── seed 002: dk-eksamen ────────────────────────────────────────────────────────────────────────────────────────────
+import { eksamenMigrations } from "./rulebooks/dk-eksamen/migrations.ts";
+import { eksamenHttp } from "./rulebooks/dk-eksamen/http.ts";
+import { eksamenCrossTenantFixture, seedEksamenDemo } from "./rulebooks/dk-eksamen/demo.ts";
+import { eksamenCli } from "./rulebooks/dk-eksamen/cli.ts";
 // ── seed 003: no-vitnemal ───────────────────────────────────────────────────────────────────────────────────────────
 import { vitnemalMigrations } from "./rulebooks/no-vitnemal/migrations.ts";
 import { vitnemalHttp } from "./rulebooks/no-vitnemal/http.ts";
@@ -42,6 +46,7 @@ export const allMigrations: MigrationSet = {
   ...platformMigrations,
   ...amuMigrations,
   ...sprogproveMigrations, // seed 001
+  ...eksamenMigrations, // seed 002
   ...vitnemalMigrations, // seed 003
   ...aubMigrations, // seed 004
 };
@@ -50,6 +55,7 @@ export const allMigrations: MigrationSet = {
 export const rulebookHttp: RulebookHttp[] = [
   amuHttp,
   sprogproveHttp, // seed 001
+  eksamenHttp, // seed 002
   vitnemalHttp, // seed 003
   aubHttp, // seed 004
 ];
@@ -63,6 +69,7 @@ export type DemoSeeder = (db: Db, institution: { id: string; code: string }) => 
 export const demoSeeders: { module: string; seed: DemoSeeder }[] = [
   { module: "amu", seed: seedAmuDemo },
   { module: "sprogprove", seed: seedSprogproveDemo }, // seed 001
+  { module: "eksamen", seed: seedEksamenDemo }, // seed 002
   { module: "vitnemal", seed: seedVitnemalDemo }, // seed 003
   { module: "aub", seed: seedAubDemo }, // seed 004
 ];
@@ -71,6 +78,7 @@ export const demoSeeders: { module: string; seed: DemoSeeder }[] = [
 export const cliModules: ((program: Command, ctx: CliContext) => void)[] = [
   amuCli,
   sprogproveCli, // seed 001
+  eksamenCli, // seed 002
   vitnemalCli, // seed 003
   aubCli, // seed 004
 ];
@@ -90,6 +98,7 @@ export type CrossTenantFixture = (db: Db, actorOfA: Actor) => Promise<Record<str
 export const crossTenantFixtures: CrossTenantFixture[] = [
   amuCrossTenantFixture,
   sprogproveCrossTenantFixture, // seed 001
+  eksamenCrossTenantFixture, // seed 002
   vitnemalCrossTenantFixture, // seed 003
   aubCrossTenantFixture, // seed 004
 ];

@@ -45,6 +45,7 @@ export const DEMO_INSTITUTIONS: readonly { code: string; name: string; country: 
   { code: "280727", name: "AMU Syd (demo)", country: "DK", modules: ["amu"] },
   { code: "280728", name: "AMU Nord (demo)", country: "DK", modules: ["amu"] },
   { code: "101005", name: "Nørrebro Skole (demo)", country: "DK", modules: ["sprogprove"] },
+  { code: "751015", name: "Fjordby Gymnasium (demo)", country: "DK", modules: ["eksamen"] },
   { code: "990100", name: "AUB – Arbejdsgivernes Uddannelsesbidrag (demo)", country: "DK", modules: ["aub"] },
   // A Norwegian upper-secondary school; its code is a (synthetic) organisasjonsnummer with a valid check digit.
   { code: "921234562", name: "Nordlys videregående skole (demo)", country: "NO", modules: ["vitnemal"] },
@@ -69,6 +70,9 @@ export const DEMO_USERS: readonly { email: string; name: string; password: strin
   { email: "leder@skole.example", name: "Lene Leder", password: "demo-leder", memberships: [{ code: "101005", role: "leder" }] },
   { email: "tap@skole.example", name: "Tina TAP", password: "demo-skole", memberships: [{ code: "101005", role: "tap" }] },
   { email: "laerer@skole.example", name: "Lars Lærer", password: "demo-skole-laerer", memberships: [{ code: "101005", role: "laerer" }] },
+  { email: "leder@fjordby-gym.example", name: "Lone Rektor", password: "demo-gym-leder", memberships: [{ code: "751015", role: "leder" }] },
+  { email: "tap@fjordby-gym.example", name: "Tove Kontor", password: "demo-gym", memberships: [{ code: "751015", role: "tap" }] },
+  { email: "laerer@fjordby-gym.example", name: "Karen Kristensen", password: "demo-gym-laerer", memberships: [{ code: "751015", role: "laerer" }] },
   { email: "sagsbehandler@aub.example", name: "Sara Sagsbehandler", password: "demo-aub", memberships: [{ code: "990100", role: "tap" }] },
   { email: "admin@aub.example", name: "Aksel AUB-admin", password: "demo-aub-admin", memberships: [{ code: "990100", role: "admin" }] },
   { email: "radgiver@vgs.example", name: "Randi Rådgiver", password: "demo-vgs", memberships: [{ code: "921234562", role: "tap" }] },

@@ -13,7 +13,7 @@ import { ProblemError, requireRole, WRITE_ROLES, type Actor } from "../../platfo
 import { stringifyCsv } from "../../platform/csv.ts";
 import { finding, hasErrors, type Decision, type Finding } from "../../kernel/law.ts";
 import { formatGrade7, parseGrade7, type Grade7 } from "../../kernel/grades/seven-step.ts";
-import { maskCpr, parseCpr, type Cpr } from "../../kernel/ids/cpr.ts";
+import { maskCpr, type Cpr } from "../../kernel/ids/cpr.ts";
 import { formatRational, rationalToString, type Rational } from "../../kernel/rational.ts";
 import { parseIsoDate, type IsoDate } from "../../kernel/time/date.ts";
 import { examAccess, selfStudyRegistration, type HfFaggruppe } from "./access.ts";

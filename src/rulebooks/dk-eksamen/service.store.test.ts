@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { platformMigrations } from "../../platform/db/migrations/index.ts";
+import { testTargets, type TestTarget } from "../../platform/db/testing.ts";
+import type { Actor } from "../../platform/http/context.ts";
+import { makeInstitution } from "../../platform/http/testing.ts";
+import { DEMO_EKSAMEN, demoForm, seedEksamenDemo } from "./demo.ts";
+import { eksamenMigrations } from "./migrations.ts";
+import * as service from "./service.ts";
+
+type OpenDb = Awaited<ReturnType<TestTarget["open"]>>;
+
+const rules = (p: unknown) => ((p as { findings?: { rule: string }[] }).findings ?? []).map((f) => f.rule);
+async function problem(f: () => Promise<unknown>): Promise<{ status: number; findings: { rule: string; cite: { ref: string }; subject?: string }[] }> {
+  try {
+    await f();
+  } catch (e) {
+    return e as { status: number; findings: { rule: string; cite: { ref: string }; subject?: string }[] };
+  }
+  throw new Error("expected a refusal");
+}
+
+for (const target of testTargets()) {
+  describe(`eksamen service on ${target.kind}`, () => {
+    let db: OpenDb;
+    let actor: Actor;
+    let inst: { id: string; code: string };
+    beforeAll(async () => {
+      db = await target.open({ ...platformMigrations, ...eksamenMigrations });
+      inst = await makeInstitution(db, "Eksamen demo test");
+      actor = { userId: null, label: "test", institutionId: inst.id, roles: ["admin"], via: "cli" };
+      await seedEksamenDemo(db, inst);
+    });
+    afterAll(async () => {
+      await db?.drop();
+    });
+
+    it("demo: Emma's complaint about an oral exam offers retest or not upheld, never re-assessment (§ 50, stk. 1)", async () => {
+      const list = await service.listComplaints(db, actor, { on: "2024-06-28" });
+      expect(list).toHaveLength(1);
+      const c = await service.getComplaint(db, actor, list[0]!.id, "2024-06-28");
+      expect(c.examinee.name).toBe(DEMO_EKSAMEN.examinees.emma.name);
+      expect(c.case.state).toBe("comments");
+      expect(c.possibleOutcomes.value).toEqual(["retest", "not-upheld"]);
+      expect(c.possibleOutcomes.because.map((f) => f.cite.ref)).toContain("§ 50, stk. 1");
+      expect(c.allowedEvents.map((e) => e.event)).toContain("decide");
+      // a re-assessment is refused with § 50, nothing saved
+      const p = await problem(() => service.addComplaintEvent(db, actor, c.id, { seq: c.seq, actor: "leader", event: { type: "decide", on: "2024-07-01", outcome: "reassessment", reasoned: true, justifiedDoubt: true } }));
+      expect(p.status).toBe(422);
+      expect(rules(p)).toContain("eksamen.complaint.no-reassessment-oral");
+      expect((await service.getComplaint(db, actor, c.id)).seq).toBe(c.seq);
+      // stale seq → 409
+      const s = await problem(() => service.addComplaintEvent(db, actor, c.id, { seq: c.seq - 1, actor: "leader", event: { type: "decide", on: "2024-07-01", outcome: "retest", reasoned: true, justifiedDoubt: true } }));
+      expect(s.status).toBe(409);
+    });
+
+    it("complaint: retest offered, accepted, new grade replaces the old one; deadlines from the clock", async () => {
+      const [sum] = await service.listComplaints(db, actor);
+      let c = await service.getComplaint(db, actor, sum!.id, "2024-07-01");
+      const d = await service.addComplaintEvent(db, actor, c.id, { seq: c.seq, actor: "leader", event: { type: "decide", on: "2024-07-01", outcome: "retest", reasoned: true, justifiedDoubt: true } });
+      expect(d.case.state).toBe("decided");
+      expect(d.deadlines.find((x) => x.id === "accept")).toMatchObject({ due: "2024-07-15", kind: "hard", ref: "§ 52, stk. 1" });
+      c = await service.addComplaintEvent(db, actor, c.id, { seq: d.seq, actor: "examinee", event: { type: "accept", on: "2024-07-05" } });
+      // while accepted, the diploma is withheld (§ 52, stk. 2)
+      const w = await problem(() => service.issueDocument(db, actor, c.examinee.id, { copy: "original", on: "2024-07-06" }));
+      expect(w.status).toBe(422);
+      c = await service.addComplaintEvent(db, actor, c.id, { seq: c.seq, actor: "leader", event: { type: "appoint-assessors", on: "2024-07-08", count: 2, ministryInformed: true } });
+      c = await service.addComplaintEvent(db, actor, c.id, { seq: c.seq, actor: "assessors", event: { type: "new-grade", on: "2024-08-12", grade: 2 as never } });
+      expect(c.case.state).toBe("concluded");
+      const ex = await service.getExaminee(db, actor, c.examinee.id);
+      const eng = ex.grades.filter((g) => g.subject.code === "ENG");
+      expect(eng.map((g) => g.grade).sort()).toEqual(["02", "4"]);
+      expect(eng.find((g) => g.grade === "02")!.replaces).toMatchObject({ reason: "complaint-retest" });
+      const dip = await service.diplomaPreview(db, actor, c.examinee.id);
+      // § 53, stk. 5: may be lower — the new grade is what the diploma shows
+      expect(dip.lines.filter((l) => l.subject.code === "ENG" && l.source === "exam").map((l) => l.grade)).toEqual(["02"]);
+    });
+
+    it("demo: Mads's diploma shows Matematik A, not B (§ 35, stk. 1), with the exam result step by step", async () => {
+      const [mads] = await service.listExaminees(db, actor, { q: "Mads" });
+      const p = await service.diplomaPreview(db, actor, mads!.id);
+      expect(p.kind).toBe("eksamensbevis");
+      const mat = p.lines.filter((l) => l.subject.code === "MAT" && l.source === "exam");
+      expect(mat.map((l) => [l.level, l.grade])).toEqual([["A", "10"]]);
+      expect(p.findings.map((f) => f.cite.ref)).toContain("§ 35, stk. 1");
+      expect(p.result).not.toBeNull();
+      expect(p.result!.steps.length).toBeGreaterThan(5);
+      expect(p.result!.final.exact).toMatch(/^\d+(\/\d+)?$/);
+      expect(p.explanation.da.length).toBeGreaterThan(0);
+    });
+
+    it("censor assignment: the school's own censor and a repeated censorship are never used; reasons listed (§ 27)", async () => {
+      const [term] = await service.listTerms(db, actor);
+      const a = await service.assignTermCensors(db, actor, term!.id, { save: false });
+      expect(a.assigned.map((x) => x.censorName)).not.toContain("Hans Hansen");
+      // Peter Holm's exams (MAT A, FYS B): Mette censored him in 2023, Hans is employed here → no censor
+      expect(a.unassigned.map((u) => [u.subject, u.reason]).sort()).toEqual([
+        ["FYS", "no-eligible-censor"],
+        ["MAT", "no-eligible-censor"],
+      ]);
+      expect(a.unassigned.every((u) => u.finding?.cite.ref === "§ 27, stk. 1")).toBe(true);
+      expect(a.assigned.every((x) => x.censorName === "Søren Censor")).toBe(true);
+      const plan = await service.termPlan(db, actor, term!.id);
+      expect(plan.unassigned).toBe(2);
+      expect(plan.exams).toHaveLength(5);
+    });
+
+    it("registration: self-study within the § 8 deadline is accepted; a pupil who follows a higher level is refused (§ 7, stk. 2)", async () => {
+      const regs = await service.listRegistrations(db, actor, {});
+      const sofie = regs.find((r) => r.examineeName === DEMO_EKSAMEN.examinees.sofie.name)!;
+      expect(sofie.selfStudy).toBe(true);
+      expect(sofie.deadline).toBe("2024-04-20");
+      const [term] = await service.listTerms(db, actor);
+      const t = (await service.listTeachers(db, actor))[0]!;
+      const x = await service.createExam(db, actor, { termId: term!.id, subjectCode: "HIS", level: "B", part: "oral", date: "2024-06-20", form: demoForm(["oral"], "institution"), examinerIds: [t.id] });
+      const [ida] = await service.listExaminees(db, actor, { q: "Ida" });
+      const p = await problem(() => service.register(db, actor, { examId: x.id, examineeId: ida!.id, registeredOn: "2024-03-01", followedTeaching: true, formalRequirementsMet: true, followsOrWillFollow: ["A"] }));
+      expect(p.status).toBe(422);
+      expect(p.findings.some((f) => f.cite.ref.startsWith("§ 7, stk. 2"))).toBe(true);
+      expect((await service.listRegistrations(db, actor, { examId: x.id }))).toHaveLength(0);
+      // late self-study registration (after the deadline) is refused (§ 8)
+      const [sofieE] = await service.listExaminees(db, actor, { q: "Sofie" });
+      const late = await problem(() => service.register(db, actor, { examId: x.id, examineeId: sofieE!.id, registeredOn: "2024-05-01", followedTeaching: false, formalRequirementsMet: null }));
+      expect(late.status).toBe(422);
+      expect(late.findings.some((f) => f.cite.ref.startsWith("§ 8"))).toBe(true);
+    });
+
+    it("grades: not on the scale / unknown level → findings, nothing saved; correction is a new version, stale → 409", async () => {
+      const [noah] = await service.listExaminees(db, actor, { q: "Noah" });
+      const before = (await service.getExaminee(db, actor, noah!.id)).grades.length;
+      const bad = await problem(() => service.addGrade(db, actor, { kind: "exam", examineeId: noah!.id, subjectCode: "HIS", level: "D", part: "oral", grade: "11", date: "2024-06-20" }));
+      expect(bad.status).toBe(422);
+      expect(rules(bad)).toEqual(expect.arrayContaining(["grade.7.not-on-scale", "eksamen.input.level"]));
+      expect((await service.getExaminee(db, actor, noah!.id)).grades.length).toBe(before);
+      const g = await service.addGrade(db, actor, { kind: "exam", examineeId: noah!.id, subjectCode: "HIS", level: "B", part: "oral", grade: "7", date: "2024-06-20" });
+      const c = await service.correctGrade(db, actor, g.id, { grade: "10", version: 1, reason: "tastefejl" });
+      expect(c).toMatchObject({ grade: "10", version: 2 });
+      const s = await problem(() => service.correctGrade(db, actor, g.id, { grade: "12", version: 1, reason: "igen" }));
+      expect(s.status).toBe(409);
+      const h = await service.getGrade(db, actor, g.id);
+      expect(h.history.map((x) => [x.version, x.grade])).toEqual([
+        [1, "7"],
+        [2, "10"],
+      ]);
+      // a laerer may enter grades, a readonly may not
+      await expect(service.addGrade(db, { ...actor, roles: ["readonly"] }, { kind: "exam", examineeId: noah!.id, subjectCode: "HIS", level: "B", part: "oral", grade: "7", date: "2024-06-21" })).rejects.toMatchObject({ status: 403 });
+    });
+
+    it("CPR through the kernel parser; examinee corrections are versions", async () => {
+      const p = await problem(() => service.createExaminee(db, actor, { cpr: "3213069999", name: "X", education: "stx", coherent: true, programmeStart: "2021-08-01" }));
+      expect(p.status).toBe(422);
+      expect(p.findings.some((f) => f.rule.startsWith("id.cpr"))).toBe(true);
+      const [ida] = await service.listExaminees(db, actor, { q: "Ida" });
+      expect(ida!.cpr).toBeUndefined();
+      const u = await service.updateExaminee(db, actor, ida!.id, { name: "Ida Iversen Holm", education: "stx", coherent: true, programmeStart: "2021-08-01", version: 1, reason: "navneændring" });
+      expect(u.version).toBe(2);
+      expect((await service.getExaminee(db, actor, ida!.id)).history.map((h) => h.name)).toEqual(["Ida Iversen", "Ida Iversen Holm"]);
+    });
+
+    it("documents: one original (§ 36, stk. 1); a copy only when lost; a new original after recall and destruction (§ 36, stk. 2)", async () => {
+      const [mads] = await service.listExaminees(db, actor, { q: "Mads" });
+      const o = await service.issueDocument(db, actor, mads!.id, { copy: "original", on: "2024-06-28" });
+      expect(o).toMatchObject({ kind: "eksamensbevis", copy: "original", revokedOn: null });
+      expect(o.number).toMatch(new RegExp(`^${inst.code}-2024-\\d{5}$`));
+      const again = await problem(() => service.issueDocument(db, actor, mads!.id, { copy: "original", on: "2024-07-01" }));
+      expect(again.status).toBe(422);
+      expect(again.findings.some((f) => f.cite.ref.startsWith("§ 36"))).toBe(true);
+      const copyRefused = await problem(() => service.issueDocument(db, actor, mads!.id, { copy: "copy", on: "2024-07-01" }));
+      expect(copyRefused.status).toBe(422);
+      const copy = await service.issueDocument(db, actor, mads!.id, { copy: "copy", on: "2024-07-01", originalLost: true });
+      expect(copy.copy).toBe("copy");
+      const en = await service.issueDocument(db, actor, mads!.id, { copy: "english-certified-copy", on: "2024-07-01", requestedByExaminee: true });
+      expect(en.copy).toBe("english-certified-copy");
+      await expect(service.revokeDocument(db, { ...actor, roles: ["tap"] }, o.id, { on: "2024-08-01", destroyed: true, reason: "x" })).rejects.toMatchObject({ status: 403 });
+      const r = await service.revokeDocument(db, actor, o.id, { on: "2024-08-01", destroyed: true, reason: "inddraget og tilintetgjort" });
+      expect(r).toMatchObject({ revokedOn: "2024-08-01", destroyed: true });
+      const o2 = await service.issueDocument(db, actor, mads!.id, { copy: "original", on: "2024-08-02" });
+      expect(o2.copy).toBe("original");
+      const { input } = await service.documentInput(db, actor, o2.id);
+      expect(input.examinee.name).toBe("Mads Madsen");
+      expect(input.result?.final.n).toBeTypeOf("bigint");
+      expect(input.documentNumber).toBe(o2.number);
+    });
+
+    it("§ 20: an expulsion voids the exam's grades as a new version; § 19 without a basis is refused", async () => {
+      const [noah] = await service.listExaminees(db, actor, { q: "Noah" });
+      const exams = await service.listExams(db, actor);
+      const fys = exams.find((x) => x.subject.code === "FYS")!;
+      const cc = await service.addCheatingCase(db, actor, { examineeId: noah!.id, examId: fys.id, misconduct: { kind: "unauthorised-aids", when: "during" }, on: "2024-06-13", expelled: true });
+      expect(cc.decision).toBe("must");
+      const g = (await service.getExaminee(db, actor, noah!.id)).grades.find((x) => x.examId === fys.id)!;
+      expect(g).toMatchObject({ status: "void", version: 2 });
+      const sc = await problem(() => service.addSpecialConditions(db, actor, { examineeId: noah!.id, examId: fys.id, basis: "none", necessaryForEquality: true, changesLevel: false, conditions: "ekstra tid", decidedOn: "2024-05-01" }));
+      expect(sc.status).toBe(422);
+      expect(sc.findings.some((f) => f.cite.ref === "§ 19")).toBe(true);
+    });
+
+    it("§ 39 export: one row per certificate line plus the exact results; CSV header", async () => {
+      const [term] = await service.listTerms(db, actor);
+      const r = await service.export39(db, actor, { termId: term!.id });
+      expect(r.examinees).toBeGreaterThan(0);
+      const madsRows = r.rows.filter((x) => x[1] === DEMO_EKSAMEN.examinees.mads.cpr);
+      expect(madsRows.some((x) => x[3] === "EKSAMENSRESULTAT" && x[6] === "result")).toBe(true);
+      expect(madsRows.some((x) => x[3] === "MAT" && x[4] === "B")).toBe(false);
+      const csv = service.export39Csv(r.rows);
+      expect(csv.split(/\r?\n/)[0]).toBe("institutionsnummer;cpr;uddannelse;fag;niveau;del;kilde;karakter;indgaar");
+    });
+  });
+}
