@@ -9,7 +9,7 @@ import { Banner, CountBadges, Field, FindingList, ProblemBanner, Spinner } from 
 import { formatDateTime, pick, useI18n, useTexts } from "../i18n.tsx";
 import type { WebModule } from "../modules.tsx";
 import { Link, match, navigate } from "../router.tsx";
-import { RESULT_LABEL, TEXTS } from "./texts.ts";
+import { FIELD_LABEL, RESULT_LABEL, TEXTS } from "./texts.ts";
 
 const API = "/api/sprogprove";
 type Result = "sprogparat" | "ikke-sprogparat" | "intet-resultat";
@@ -32,10 +32,12 @@ interface YearDetail extends YearSummary {
   exemptedCount: number | null;
   mustResubmit: Decision<boolean>;
   window: Decision<boolean>;
+  history: { version: number; recordedAt: string; recordedBy: string; reason: string | null }[];
 }
 interface PupilRow {
   id: string;
   cprMasked: string;
+  name: string | null;
   classLevel: number;
   toBeTested: boolean | null;
   results: (Result | null)[];
@@ -59,6 +61,7 @@ interface PupilData {
   previouslyPostponed?: boolean;
   rykkerOp: boolean | null;
   version: number;
+  name?: string;
   dsa?: { receiving: boolean; schoolYearsReceived: number; leaderJudgesNoLongerNeeded: boolean } | null;
   exemption?: { considerableDisability: boolean; pppAssessment: boolean; specialConditionsConsidered: boolean } | null;
 }
@@ -78,6 +81,30 @@ interface Submission {
   createdAt: string;
   createdBy: string;
   receipt?: Receipt;
+}
+interface PupilVersion {
+  version: number;
+  recordedAt: string;
+  recordedBy: string;
+  reason: string | null;
+  changed: string[];
+  values: Record<string, unknown>;
+}
+interface YearChange {
+  pupilId: string;
+  cprMasked: string;
+  name: string | null;
+  classLevel: number;
+  version: number;
+  recordedAt: string;
+  recordedBy: string;
+  reason: string | null;
+  changed: string[];
+}
+interface PupilListReport {
+  added: { pupilId: string; line: number; cprMasked: string; classLevel: number; toBeTested: boolean | null }[];
+  kept: { pupilId: string; line: number; cprMasked: string; differs: string[] }[];
+  findings: Finding[];
 }
 interface Overview {
   levels: { classLevel: number; tested: number; attempts: { no: number; registered: number; sprogparat: number }[] }[];
@@ -261,9 +288,15 @@ function YearPage({ session, id }: { session: Session; id: string }) {
       <section className="card flush" aria-labelledby="sp-pupils-h">
         <div className="table-head">
           <h2 id="sp-pupils-h">{t("year.pupils")}</h2>
-          <Link to={`/sprogprove/years/${id}/pupils/new`} data-testid="sp-new-pupil">
-            {t("year.newPupil")}
-          </Link>
+          <span>
+            <Link to={`/sprogprove/years/${id}/history`} data-testid="sp-history-link">
+              {t("year.history")}
+            </Link>{" "}
+            ·{" "}
+            <Link to={`/sprogprove/years/${id}/pupils/new`} data-testid="sp-new-pupil">
+              {t("year.newPupil")}
+            </Link>
+          </span>
         </div>
         {!pupils.data ? (
           <Spinner />
@@ -275,6 +308,7 @@ function YearPage({ session, id }: { session: Session; id: string }) {
               <thead>
                 <tr>
                   <th>{t("year.cpr")}</th>
+                  <th>{t("year.name")}</th>
                   <th>{t("year.level")}</th>
                   <th>{t("year.tested")}</th>
                   <th>{t("year.attempts")}</th>
@@ -288,6 +322,7 @@ function YearPage({ session, id }: { session: Session; id: string }) {
                     <td>
                       <Link to={`/sprogprove/years/${id}/pupils/${p.id}`}>{p.cprMasked}</Link>
                     </td>
+                    <td data-testid="sp-pupil-name">{p.name ?? ""}</td>
                     <td>{levelText(p.classLevel, lang)}</td>
                     <td>{p.toBeTested === null ? "?" : p.toBeTested ? t("pupil.yes") : t("pupil.no")}</td>
                     <td>{p.results.map((r) => (r ? pick(RESULT_LABEL[r], lang) : t("result.none"))).join(" · ")}</td>
@@ -302,6 +337,16 @@ function YearPage({ session, id }: { session: Session; id: string }) {
           </div>
         )}
       </section>
+
+      {session.canWrite && y.open && (
+        <PupilListImport
+          yearId={id}
+          onDone={() => {
+            pupils.reload();
+            reloadAll();
+          }}
+        />
+      )}
 
       {ov.data && <Chart data={ov.data} />}
 
@@ -438,10 +483,326 @@ function Chart({ data }: { data: Overview }) {
   );
 }
 
+// ----------------------------------------------------------------------------------------------------- pupil list
+
+/** A finding of a file, with the cell it names ("line 3: klassetrin") first. */
+function CellFindings({ findings, testid }: { findings: Finding[]; testid: string }) {
+  const { lang } = useI18n();
+  if (findings.length === 0) return null;
+  return (
+    <ul className="findings" data-testid={testid}>
+      {findings.map((f, i) => (
+        <li key={i} className={`finding finding-${f.severity}`} data-testid="finding" data-rule={f.rule} data-severity={f.severity} data-subject={f.subject ?? ""}>
+          {f.subject && <strong>{f.subject}: </strong>}
+          {pick(f.message, lang)} <cite className="finding-cite">{f.cite.seed === "reference" ? f.cite.ref : `${f.cite.seed} ${f.cite.ref}`}</cite>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Upload of the pupil list (CSV) from the administrative system: all or nothing; what was added and kept. */
+function PupilListImport({ yearId, onDone }: { yearId: string; onDone: () => void }) {
+  const t = useTextsSp();
+  const { lang } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<PupilListReport | null>(null);
+  const [refused, setRefused] = useState<Finding[] | null>(null);
+  const [err, setErr] = useState<unknown>(null);
+  const upload = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setReport(null);
+    setRefused(null);
+    setErr(null);
+    try {
+      const res = await fetch(`${API}/years/${yearId}/pupil-list`, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { Accept: "application/json", "Content-Type": "text/csv" },
+        body: await file.text(),
+      });
+      const data: unknown = await res.json().catch(() => undefined);
+      if (res.ok) {
+        setReport(data as PupilListReport);
+        onDone();
+      } else if (res.status === 422) setRefused((data as { findings?: Finding[] }).findings ?? []);
+      else setErr(new ApiError(res.status, { status: res.status, ...(data && typeof data === "object" ? data : {}) }));
+    } catch (x) {
+      setErr(x);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fields = (fs: string[]) => fs.map((f) => pick(FIELD_LABEL[f] ?? { da: f, en: f }, lang)).join(", ");
+  return (
+    <form className="card" onSubmit={(e) => void upload(e)} data-testid="sp-import">
+      <h2>{t("import.title")}</h2>
+      <p className="hint">{t("import.hint")}</p>
+      <label>
+        {t("import.file")}{" "}
+        <input type="file" accept=".csv,text/csv,text/plain" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="sp-import-file" />
+      </label>{" "}
+      <button type="submit" className="secondary" disabled={!file || busy} data-testid="sp-import-submit">
+        {t("import.button")}
+      </button>
+      <ProblemBanner error={err} />
+      {refused && (
+        <div data-testid="sp-import-refused">
+          <Banner kind="error">{t("import.refused", { n: refused.filter((f) => f.severity === "error").length })}</Banner>
+          <CellFindings findings={refused} testid="sp-import-findings" />
+        </div>
+      )}
+      {report && (
+        <div data-testid="sp-import-report" data-added={report.added.length} data-kept={report.kept.length}>
+          <Banner kind="success">
+            {t("import.added", { n: report.added.length })} · {t("import.kept", { n: report.kept.length })}
+          </Banner>
+          <ul>
+            {report.added.map((a) => (
+              <li key={a.pupilId} data-testid="sp-import-added">
+                {t("import.line", { n: a.line })}: {a.cprMasked}, {levelText(a.classLevel, lang)},{" "}
+                {a.toBeTested === null ? t("import.undecided") : a.toBeTested ? t("import.tested") : t("import.notTested")}
+              </li>
+            ))}
+            {report.kept.map((k) => (
+              <li key={k.pupilId} data-testid="sp-import-kept" data-differs={k.differs.join(",")}>
+                {t("import.line", { n: k.line })}: {k.cprMasked} — {t("import.keptOne")}
+                {k.differs.length > 0 && <> ({t("import.differs", { fields: fields(k.differs) })})</>}
+              </li>
+            ))}
+          </ul>
+          <CellFindings findings={report.findings} testid="sp-import-warnings" />
+        </div>
+      )}
+    </form>
+  );
+}
+
+// -------------------------------------------------------------------------------------------------------- history
+
+/** A stored value of a pupil field, as text. */
+function valueText(field: string, v: unknown, lang: "da" | "en", t: ReturnType<typeof useTextsSp>): string {
+  if (v === null || v === undefined) return "–";
+  if (typeof v === "boolean") return v ? t("pupil.yes") : t("pupil.no");
+  if (field === "classLevel" && typeof v === "number") return levelText(v, lang);
+  if (field === "attempts" && Array.isArray(v))
+    return (v as Attempt[]).map((a) => `${a.no}: ${a.result ? pick(RESULT_LABEL[a.result], lang) : t("result.none")}`).join(" · ") || "–";
+  if (field === "classLevelSchoolYear" && typeof v === "object") return `${(v as { startYear: number }).startYear}/${String(((v as { startYear: number }).startYear + 1) % 100).padStart(2, "0")}`;
+  if (field === "dsa" && typeof v === "object") {
+    const d = v as { receiving: boolean; schoolYearsReceived: number; leaderJudgesNoLongerNeeded: boolean };
+    return d.receiving ? `${t("pupil.yes")} (${d.schoolYearsReceived})${d.leaderJudgesNoLongerNeeded ? ` · ${t("pupil.dsa.judged")}` : ""}` : t("pupil.no");
+  }
+  if (typeof v === "object") return Object.entries(v as Record<string, unknown>).filter(([, x]) => x === true).map(([k]) => k).join(", ") || "–";
+  return String(v);
+}
+
+/** The versions of a pupil: who, when, why, which fields changed and to what. */
+function PupilHistory({ history }: { history: PupilVersion[] }) {
+  const t = useTextsSp();
+  const { lang } = useI18n();
+  if (history.length === 0) return null;
+  const fields = Object.keys(FIELD_LABEL);
+  return (
+    <section className="card" data-testid="sp-pupil-history">
+      <h2>{t("pupil.history")}</h2>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t("history.version")}</th>
+              <th>{t("history.when")}</th>
+              <th>{t("history.who")}</th>
+              <th>{t("history.why")}</th>
+              <th>{t("history.what")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...history].reverse().map((h) => (
+              <tr key={h.version} data-testid="sp-pupil-version" data-version={h.version} data-changed={h.changed.join(",")}>
+                <td>{h.version}</td>
+                <td>{formatDateTime(h.recordedAt, lang)}</td>
+                <td>{h.recordedBy}</td>
+                <td>{h.reason ?? ""}</td>
+                <td>
+                  {h.version === 1 ? (
+                    t("history.created")
+                  ) : h.changed.length === 0 ? (
+                    t("history.nothing")
+                  ) : (
+                    <ul>
+                      {h.changed.map((f) => (
+                        <li key={f}>
+                          {pick(FIELD_LABEL[f] ?? { da: f, en: f }, lang)}: {valueText(f, history.find((x) => x.version === h.version - 1)?.values[f], lang, t)} →{" "}
+                          <strong>{valueText(f, h.values[f], lang, t)}</strong>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <details>
+                    <summary>{t("history.values")}</summary>
+                    <dl>
+                      {fields
+                        .filter((f) => h.values[f] !== undefined)
+                        .map((f) => (
+                          <div key={f}>
+                            <dt>{pick(FIELD_LABEL[f]!, lang)}</dt>
+                            <dd>{valueText(f, h.values[f], lang, t)}</dd>
+                          </div>
+                        ))}
+                    </dl>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** A school year's history: every submission with its receipt, the year's data versions, every change to a pupil. */
+function HistoryPage({ id }: { id: string }) {
+  const t = useTextsSp();
+  const { lang } = useI18n();
+  const year = useLoad<YearDetail>(`${API}/years/${id}`);
+  const subs = useLoad<Submission[]>(`${API}/years/${id}/submissions`);
+  const changes = useLoad<YearChange[]>(`${API}/years/${id}/changes`);
+  const [open, setOpen] = useState<Record<string, Submission | "loading">>({});
+  const [err, setErr] = useState<unknown>(null);
+  const toggle = (s: Submission) => {
+    if (open[s.id]) {
+      setOpen(({ [s.id]: _gone, ...rest }) => rest);
+      return;
+    }
+    setOpen((o) => ({ ...o, [s.id]: "loading" }));
+    get<Submission>(`${API}/years/${id}/submissions/${s.id}`).then(
+      (d) => setOpen((o) => ({ ...o, [s.id]: d })),
+      (x: unknown) => {
+        setErr(x);
+        setOpen(({ [s.id]: _gone, ...rest }) => rest);
+      },
+    );
+  };
+  if (year.error) return <ProblemBanner error={year.error} />;
+  const y = year.data;
+  if (!y) return <Spinner />;
+  return (
+    <>
+      <p className="crumbs">
+        <Link to={`/sprogprove/years/${id}`}>← {t("history.back")}</Link>
+      </p>
+      <div className="page-head">
+        <h1 data-testid="sp-history-title">{t("history.title", { sy: y.schoolYear })}</h1>
+      </div>
+      <ProblemBanner error={err} />
+      <section className="card" data-testid="sp-history-submissions">
+        <h2>{t("history.submissions")}</h2>
+        {!subs.data ? (
+          <Spinner />
+        ) : subs.data.length === 0 ? (
+          <p>{t("history.noSubmissions")}</p>
+        ) : (
+          <ul className="plain">
+            {subs.data.map((s) => {
+              const o = open[s.id];
+              return (
+                <li key={s.id} data-testid="sp-history-submission" data-number={s.number} data-complete={String(s.complete)}>
+                  <strong>nr. {s.number}</strong> · {formatDateTime(s.createdAt, lang)} · {s.createdBy} · {s.complete ? "✓" : `${s.errors} ✕`}{" "}
+                  <button type="button" className="secondary" onClick={() => toggle(s)} data-testid="sp-history-toggle">
+                    {o ? t("history.hideReceipt") : t("history.showReceipt")}
+                  </button>{" "}
+                  <a href={`${API}/years/${id}/submissions/${s.id}/xlsx`} download>
+                    {t("receipt.download")}
+                  </a>
+                  {o === "loading" && <Spinner />}
+                  {o && o !== "loading" && o.receipt && (
+                    <div data-testid="sp-history-receipt" data-number={o.number}>
+                      <Banner kind={o.complete ? "success" : "warning"}>{o.complete ? t("receipt.green") : t("receipt.gaps", { n: o.errors })}</Banner>
+                      <ReceiptView receipt={o.receipt} />
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" data-testid="sp-history-year">
+        <h2>{t("history.year")}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t("history.version")}</th>
+              <th>{t("history.when")}</th>
+              <th>{t("history.who")}</th>
+              <th>{t("history.why")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...y.history].reverse().map((h) => (
+              <tr key={h.version}>
+                <td>{h.version}</td>
+                <td>{formatDateTime(h.recordedAt, lang)}</td>
+                <td>{h.recordedBy}</td>
+                <td>{h.reason ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card flush" data-testid="sp-history-changes">
+        <h2>{t("history.changes")}</h2>
+        {!changes.data ? (
+          <Spinner />
+        ) : changes.data.length === 0 ? (
+          <p>{t("history.noChanges")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t("history.when")}</th>
+                  <th>{t("history.pupil")}</th>
+                  <th>{t("history.version")}</th>
+                  <th>{t("history.who")}</th>
+                  <th>{t("history.why")}</th>
+                  <th>{t("history.what")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.data.map((c) => (
+                  <tr key={`${c.pupilId}-${c.version}`} data-testid="sp-history-change" data-version={c.version} data-changed={c.changed.join(",")}>
+                    <td>{formatDateTime(c.recordedAt, lang)}</td>
+                    <td>
+                      <Link to={`/sprogprove/years/${id}/pupils/${c.pupilId}`}>{c.cprMasked}</Link> {c.name ?? ""} ({levelText(c.classLevel, lang)})
+                    </td>
+                    <td>{c.version}</td>
+                    <td>{c.recordedBy}</td>
+                    <td>{c.reason ?? ""}</td>
+                    <td>{c.version === 1 ? t("history.created") : c.changed.map((f) => pick(FIELD_LABEL[f] ?? { da: f, en: f }, lang)).join(", ") || t("history.nothing")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
 // ------------------------------------------------------------------------------------------------------------ pupil
 
 interface Form {
   cpr: string;
+  /** For staff only; never reported. */
+  name: string;
   classLevel: number;
   toBeTested: boolean | null;
   results: (Result | "")[];
@@ -459,6 +820,7 @@ interface Form {
 
 const emptyForm: Form = {
   cpr: "",
+  name: "",
   classLevel: 0,
   toBeTested: true,
   results: ["", "", "", ""],
@@ -474,6 +836,7 @@ const emptyForm: Form = {
 
 function bodyOf(f: Form) {
   return {
+    name: f.name,
     classLevel: f.classLevel,
     toBeTested: f.toBeTested,
     attempts: f.results.map((r, i) => ({ no: i + 1, result: r === "" ? null : r })).filter((a, i) => a.result !== null || f.results.slice(i).some((x) => x !== "")),
@@ -500,17 +863,20 @@ function PupilPage({ session, yearId, pupilId, savedVersion }: { session: Sessio
   const [checking, setChecking] = useState(false);
   const [saved, setSaved] = useState<number | null>(savedVersion ?? null);
   const [err, setErr] = useState<unknown>(null);
+  const [history, setHistory] = useState<PupilVersion[]>([]);
   const loaded = useRef(false);
   const canWrite = session.roles.some((r) => ["admin", "leder", "ledelse", "tap", "laerer"].includes(r));
 
   useEffect(() => {
     if (!pupilId) return;
-    void get<{ pupil: PupilData; findings: Finding[] }>(`${API}/years/${yearId}/pupils/${pupilId}`).then((d) => {
+    void get<{ pupil: PupilData; findings: Finding[]; history: PupilVersion[] }>(`${API}/years/${yearId}/pupils/${pupilId}`).then((d) => {
       const p = d.pupil;
       const results: (Result | "")[] = ["", "", "", ""];
       for (const a of p.attempts) if (a.no >= 1 && a.no <= 4) results[a.no - 1] = a.result ?? "";
+      setHistory(d.history);
       setForm({
         cpr: p.cpr,
+        name: p.name ?? "",
         classLevel: p.classLevel,
         toBeTested: p.toBeTested,
         results,
@@ -566,7 +932,7 @@ function PupilPage({ session, yearId, pupilId, savedVersion }: { session: Sessio
   // Input findings name the attempt by its position in the list sent (0-based), the rules by its number.
   const attemptFindings = (no: number) =>
     findings.filter((f) => (f.rule.includes(".input.") ? (f.subject ?? "").startsWith(`attempts.${no - 1}.`) : (f.subject ?? "").startsWith(`attempts.${no}.`)));
-  const known = new Set(["cpr", "classLevel", "toBeTested", "rykkerOp", "sommerskole", "specialPermission", "previouslyPostponed", "dsa", "exemption"]);
+  const known = new Set(["cpr", "name", "classLevel", "toBeTested", "rykkerOp", "sommerskole", "specialPermission", "previouslyPostponed", "dsa", "exemption"]);
   const general = findings.filter((f) => !known.has((f.subject ?? "").split(".")[0]!) && !(f.subject ?? "").startsWith("attempts.") && f.severity !== "info");
 
   const save = async (e: FormEvent) => {
@@ -576,11 +942,12 @@ function PupilPage({ session, yearId, pupilId, savedVersion }: { session: Sessio
     body.attempts = body.attempts.map((a) => (isForced(a.no) ? { ...a, result: "intet-resultat" } : a));
     try {
       const d = pupilId
-        ? await put<{ pupil: PupilData; findings: Finding[] }>(`${API}/years/${yearId}/pupils/${pupilId}`, { ...body, version, reason: "registered in the web form" })
-        : await post<{ pupil: PupilData; findings: Finding[] }>(`${API}/years/${yearId}/pupils`, { ...body, cpr: form.cpr });
+        ? await put<{ pupil: PupilData; findings: Finding[]; history: PupilVersion[] }>(`${API}/years/${yearId}/pupils/${pupilId}`, { ...body, version, reason: "registered in the web form" })
+        : await post<{ pupil: PupilData; findings: Finding[]; history: PupilVersion[] }>(`${API}/years/${yearId}/pupils`, { ...body, cpr: form.cpr });
       setSaved(d.pupil.version);
       setVersion(d.pupil.version);
       setFindings(d.findings);
+      setHistory(d.history);
       if (!pupilId) navigate(`/sprogprove/years/${yearId}/pupils/${d.pupil.id}?saved=${d.pupil.version}`, { replace: true });
     } catch (x) {
       setErr(x);
@@ -609,6 +976,11 @@ function PupilPage({ session, yearId, pupilId, savedVersion }: { session: Sessio
           <Field name="cpr" label={t("pupil.cpr")} findings={about("cpr")}>
             {({ id, describedBy, invalid }) => (
               <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={pupilId ? cprMasked : form.cpr} readOnly={Boolean(pupilId)} onChange={(e) => set("cpr", e.target.value)} data-testid="sp-cpr" />
+            )}
+          </Field>
+          <Field name="name" label={t("pupil.name")} findings={about("name")}>
+            {({ id, describedBy, invalid }) => (
+              <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={form.name} maxLength={200} onChange={(e) => set("name", e.target.value)} data-testid="sp-name" />
             )}
           </Field>
           <Field name="classLevel" label={t("pupil.level")} findings={about("classLevel")}>
@@ -750,6 +1122,7 @@ function PupilPage({ session, yearId, pupilId, savedVersion }: { session: Sessio
           </div>
         )}
       </form>
+      {pupilId && <PupilHistory history={history} />}
     </>
   );
 }
@@ -765,6 +1138,7 @@ export const sprogproveModule: WebModule = {
     let m: Record<string, string> | null;
     if (path === "/sprogprove") return <YearsPage session={session} />;
     if ((m = match("/sprogprove/years/:id", path))) return <YearPage key={m.id} session={session} id={m.id!} />;
+    if ((m = match("/sprogprove/years/:id/history", path))) return <HistoryPage key={`h-${m.id}`} id={m.id!} />;
     if ((m = match("/sprogprove/years/:id/pupils/new", path))) return <PupilPage key="new" session={session} yearId={m.id!} pupilId={null} />;
     if ((m = match("/sprogprove/years/:id/pupils/:pupilId", path))) return <PupilPage key={m.pupilId} session={session} yearId={m.id!} pupilId={m.pupilId!} savedVersion={query.get("saved") ? Number(query.get("saved")) : undefined} />;
     return null;
