@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { platformMigrations } from "../../platform/db/migrations/index.ts";
+import { testTargets, type TestTarget } from "../../platform/db/testing.ts";
+import { createApp } from "../../platform/http/app.ts";
+import { makeInstitution, makeUser, testClient, type TestClient } from "../../platform/http/testing.ts";
+import { DEMO_EKSAMEN, seedEksamenDemo } from "./demo.ts";
+import { eksamenHttp } from "./http.ts";
+import { eksamenMigrations } from "./migrations.ts";
+
+type OpenDb = Awaited<ReturnType<TestTarget["open"]>>;
+interface Problem {
+  status: number;
+  findings: { rule: string; subject?: string; cite: { seed: string; ref: string } }[];
+}
+const B = "/api/eksamen";
+
+for (const target of testTargets()) {
+  describe(`eksamen HTTP on ${target.kind}`, () => {
+    let db: OpenDb;
+    let leder: TestClient;
+    let tap: TestClient;
+    let laerer: TestClient;
+    let readonly: TestClient;
+    let other: TestClient;
+    beforeAll(async () => {
+      db = await target.open({ ...platformMigrations, ...eksamenMigrations });
+      const app = createApp({ db, rulebooks: [eksamenHttp] });
+      const a = await makeInstitution(db, "Gym A");
+      const b = await makeInstitution(db, "Gym B");
+      await seedEksamenDemo(db, a);
+      const users = [await makeUser(db, a.id, ["leder"]), await makeUser(db, a.id, ["tap"]), await makeUser(db, a.id, ["laerer"]), await makeUser(db, a.id, ["readonly"]), await makeUser(db, b.id, ["admin"])];
+      const clients = users.map(() => testClient(app));
+      [leder, tap, laerer, readonly, other] = clients as [TestClient, TestClient, TestClient, TestClient, TestClient];
+      for (const [i, c] of clients.entries()) expect((await c.login(users[i]!.email, users[i]!.password)).status).toBe(200);
+    });
+    afterAll(async () => {
+      await db?.drop();
+    });
+
+    it("the browser scenario: the oral complaint offers retest, not re-assessment (§ 50); tap may not decide; the leder may", async () => {
+      const list = (await tap.get(`${B}/complaints`)).body as { id: string; examineeName: string; state: string }[];
+      expect(list.map((c) => [c.examineeName, c.state])).toEqual([[DEMO_EKSAMEN.examinees.emma.name, "comments"]]);
+      const c = (await tap.get(`${B}/complaints/${list[0]!.id}?on=2024-06-28`)).body as { seq: number; possibleOutcomes: { value: string[]; because: { cite: { ref: string } }[] } };
+      expect(c.possibleOutcomes.value).toEqual(["retest", "not-upheld"]);
+      expect(c.possibleOutcomes.because[0]!.cite.ref).toBe("§ 50, stk. 1");
+      const decide = (outcome: string) => ({ seq: c.seq, actor: "leader", event: { type: "decide", on: "2024-07-01", outcome, reasoned: true, justifiedDoubt: true } });
+      expect((await tap.post(`${B}/complaints/${list[0]!.id}/events`, decide("retest"))).status).toBe(403);
+      const r = await leder.post(`${B}/complaints/${list[0]!.id}/events`, decide("reassessment"));
+      expect(r.status).toBe(422);
+      expect(r.headers.get("content-type")).toContain("application/problem+json");
+      expect((r.body as Problem).findings).toContainEqual(expect.objectContaining({ rule: "eksamen.complaint.no-reassessment-oral", cite: { seed: "002", ref: "§ 50, stk. 1" } }));
+      const ok = await leder.post(`${B}/complaints/${list[0]!.id}/events`, decide("retest"));
+      expect(ok.status).toBe(200);
+      expect((ok.body as { case: { state: string } }).case.state).toBe("decided");
+      expect((await leder.post(`${B}/complaints/${list[0]!.id}/events`, decide("retest"))).status).toBe(409);
+    });
+
+    it("diploma preview: Matematik A 10 replaces Matematik B; the exam result with its steps", async () => {
+      const xs = (await tap.get(`${B}/examinees?q=Mads`)).body as { id: string; cprMasked: string; cpr?: string }[];
+      expect(xs[0]!.cprMasked).toBe("150306-xxxx");
+      expect(xs[0]!.cpr).toBeUndefined();
+      const p = (await readonly.get(`${B}/examinees/${xs[0]!.id}/diploma`)).body as { kind: string; lines: { subject: { code: string }; level: string; grade: string; source: string }[]; result: { final: { exact: string; da: string }; steps: unknown[] } };
+      expect(p.kind).toBe("eksamensbevis");
+      expect(p.lines.filter((l) => l.subject.code === "MAT" && l.source === "exam").map((l) => [l.level, l.grade])).toEqual([["A", "10"]]);
+      expect(p.result.steps.length).toBeGreaterThan(0);
+      expect(p.result.final.da).toMatch(/^\d+,\d$/);
+    });
+
+    it("grade entry: bad grade and level → 422 with findings, nothing saved; laerer may, readonly may not", async () => {
+      const [noah] = (await tap.get(`${B}/examinees?q=Noah`)).body as { id: string }[];
+      const body = { kind: "exam", examineeId: noah!.id, subjectCode: "HIS", level: "D", part: "oral", grade: "13", date: "2024-06-20" };
+      const r = await laerer.post(`${B}/grades`, body);
+      expect(r.status).toBe(422);
+      expect((r.body as Problem).findings.map((f) => f.rule)).toEqual(expect.arrayContaining(["grade.7.not-on-scale", "eksamen.input.level"]));
+      expect((await readonly.post(`${B}/grades`, { ...body, level: "B", grade: "7" })).status).toBe(403);
+      expect((await laerer.post(`${B}/grades`, { ...body, level: "B", grade: "7" })).status).toBe(201);
+      expect((await tap.post(`${B}/grades`, { ...body, grade: 7 })).status).toBe(400);
+    });
+
+    it("CSV grade import is all or nothing", async () => {
+      const { mads, ida } = DEMO_EKSAMEN.examinees;
+      const before = ((await tap.get(`${B}/export39?format=json&from=2025-01-01`)).body as { rows: unknown[] }).rows.length;
+      const bad = `cpr;kind;subjectCode;level;part;grade;date;announcedOn\n${mads.cpr};exam;HIS;A;oral;7;2025-01-10;2025-01-10\n${ida.cpr};exam;HIS;A;oral;8;2025-01-10;\n`;
+      const r = await tap.request("POST", `${B}/grades/import`, bad, { "content-type": "text/csv" });
+      expect(r.status).toBe(422);
+      expect((r.body as Problem).findings.map((f) => f.subject)).toContainEqual(expect.stringMatching(/^line 3/));
+      expect(((await tap.get(`${B}/export39?format=json&from=2025-01-01`)).body as { rows: unknown[] }).rows.length).toBe(before);
+      const ok = await tap.request("POST", `${B}/grades/import`, bad.replace(";8;", ";10;"), { "content-type": "text/csv" });
+      expect(ok.status).toBe(201);
+      expect(ok.body).toEqual({ imported: 2 });
+    });
+
+    it("another institution sees none of A's rows", async () => {
+      const [mads] = (await tap.get(`${B}/examinees?q=Mads`)).body as { id: string }[];
+      expect((await other.get(`${B}/examinees/${mads!.id}`)).status).toBe(404);
+      expect((await other.get(`${B}/examinees/${mads!.id}/diploma`)).status).toBe(404);
+      expect((await other.get(`${B}/complaints`)).body).toEqual([]);
+      expect((await other.post(`${B}/examinees/${mads!.id}/documents`, { copy: "original", on: "2024-06-28" })).status).toBe(404);
+    });
+
+    it("§ 39 export as CSV", async () => {
+      const r = await tap.get(`${B}/export39`);
+      expect(r.status).toBe(200);
+      expect(r.headers.get("content-type")).toContain("text/csv");
+      expect(r.text.split(/\r?\n/)[0]).toBe("institutionsnummer;cpr;uddannelse;fag;niveau;del;kilde;karakter;indgaar");
+      expect((await readonly.get(`${B}/export39`)).status).toBe(403);
+    });
+  });
+}
