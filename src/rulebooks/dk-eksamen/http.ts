@@ -14,7 +14,7 @@ import type { Actor } from "../../platform/http/context.ts";
 import type { Db } from "../../platform/db/connect.ts";
 import type { Finding } from "../../kernel/law.ts";
 import { COMPONENTS } from "./model.ts";
-import { renderComplaintLetterPdf, renderEksamenDocumentPdf } from "./documents.ts";
+import { EksamenDocumentError, renderComplaintLetterPdf, renderEksamenDocumentPdf } from "./documents.ts";
 import * as service from "./service.ts";
 
 // ------------------------------------------------------------------------------------------------------------ schemas
@@ -268,6 +268,16 @@ function download(body: Uint8Array | string, mediaType: string, fileName: string
   return new Response(typeof body === "string" ? body : new Uint8Array(body), { headers: { "content-type": mediaType, "content-disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`, "cache-control": "no-store" } });
 }
 
+/** A document the renderer refuses (documents.ts `EksamenDocumentError`, e.g. a letter the case's state does not allow) → 422 with its findings. */
+async function rendered(f: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof EksamenDocumentError) throw service.refuse(e.findings, "the document cannot be made");
+    throw e;
+  }
+}
+
 const router = new Hono<AppEnv>();
 const D = (c: { get(k: "db"): Db }) => c.get("db");
 
@@ -324,14 +334,14 @@ router.get("/complaints/:id/letter", async (c) => {
   const q = queryOf(c, LetterQuery);
   const input = await service.complaintLetterInput(D(c), c.get("actor"), c.req.param("id"), q.kind, q.on);
   await service.auditExport(D(c), c.get("actor"), "complaint-letter", { complaintId: c.req.param("id"), kind: q.kind });
-  return download(await renderComplaintLetterPdf(input), "application/pdf", `klage-${q.kind}-${c.req.param("id").slice(0, 8)}.pdf`);
+  return download(await rendered(() => renderComplaintLetterPdf(input)), "application/pdf", `klage-${q.kind}-${c.req.param("id").slice(0, 8)}.pdf`);
 });
 
 router.post("/documents/:id/revoke", async (c) => c.json(await service.revokeDocument(D(c), c.get("actor"), c.req.param("id"), await jsonBody(c, RevokeSchema))));
 router.get("/documents/:id/pdf", async (c) => {
   queryOf(c, PdfQuery);
   const { row, input } = await service.documentInput(D(c), c.get("actor"), c.req.param("id"));
-  return download(await renderEksamenDocumentPdf(input), "application/pdf", `${row.kind}-${row.number}.pdf`);
+  return download(await rendered(() => renderEksamenDocumentPdf(input)), "application/pdf", `${row.kind}-${row.number}.pdf`);
 });
 
 router.get("/export39", async (c) => {
