@@ -145,7 +145,7 @@ for (const target of testTargets()) {
       expect(log).toHaveLength(5);
       expect(log[0]).toMatchObject({ cprMasked: maskCpr(cpr(4)), version: 1, reason: "pupil-list import", changed: [] });
       expect(log.find((e) => e.version === 2)).toMatchObject({ cprMasked: maskCpr(cpr(2)), reason: "tested", changed: ["dsa", "attempts", "rykkerOp"] });
-      expect(JSON.stringify(log)).not.toMatch(/\d{10}/);
+      for (const n of [1, 2, 3, 4]) expect(JSON.stringify(log)).not.toContain(cpr(n));
     });
 
     it("a lærer may not import (403); another institution gets 404; after 5 September 423; a name is never a CPR", async () => {
