@@ -187,6 +187,22 @@ export async function runAubBench(opts: AubBenchOptions): Promise<AubBenchResult
     const bare = await measure(() => bareSql(db, inst.id));
     dbg(`sql ${bare.seconds.toFixed(2)} s`);
     const real = await measure(() => service.computeContributions(db, actor));
+    if (process.env.AUB_BENCH_DEBUG) {
+      // where the real path's time goes (diagnostics only, not part of the result)
+      const kk = store.aubKysely(db);
+      const step = async (label: string, f: () => Promise<unknown>) => {
+        const t = performance.now();
+        await f();
+        dbg(`  ${label}: ${((performance.now() - t) / 1000).toFixed(2)} s`);
+      };
+      await step("parameters", () => service.effectiveParameters(kk, inst.id));
+      await step("§ 2 employers", () => store.exemptCandidates(kk, inst.id));
+      await step("employers with exemptions", () => store.employersWithExemptions(kk, inst.id));
+      await step("plain sums (one scan)", () => store.fullQuarterSums(kk, inst.id, QUARTERS.map((quarter) => ({ quarter, fullOere: FULL }))));
+      await step("ruled rows (pages)", async () => {
+        for await (const page of store.currentReportPages(kk, inst.id, { ruledOnly: true })) void page;
+      });
+    }
     const agree = QUARTERS.every((q) => (bare.value.get(q) ?? 0) === (real.value.byQuarter.get(q) ?? 0));
     const ratio = real.seconds / bare.seconds;
     return {
