@@ -144,7 +144,7 @@ export function TermPage({ session, id }: { session: Session; id: string }) {
             </li>
           ))}
         </ul>
-        {p.unassigned > 0 && <Banner kind="warning">{p.unassigned === 1 ? t("plan.unassigned1") : t("plan.unassigned", { n: p.unassigned })}</Banner>}
+        {p.unassigned > 0 && p.findings.length === 0 && <Banner kind="warning">{p.unassigned === 1 ? t("plan.unassigned1") : t("plan.unassigned", { n: p.unassigned })}</Banner>}
       </section>
       <section className="card flush" aria-labelledby="ek-exams-h">
         <div className="table-head">
