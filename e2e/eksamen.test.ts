@@ -163,6 +163,10 @@ describe("eksamen (seed 002) in the browser", () => {
       const mat = page.locator('[data-testid="ek-diploma-line"][data-subject="MAT"]');
       expect(await mat.evaluateAll((els) => els.filter((e) => e.getAttribute("data-source") === "exam").map((e) => `${e.getAttribute("data-level")}:${e.getAttribute("data-grade")}`))).toEqual(["A:10"]);
       expect(await page.locator('[data-testid="ek-diploma-line"][data-subject="MAT"][data-level="B"]').count()).toBe(0);
+      // … and the page says why, citing § 35, stk. 1
+      const dropped = page.getByTestId("ek-diploma-why-findings").locator('[data-rule$="diploma.lower-level-dropped"]');
+      await dropped.first().waitFor();
+      expect(await dropped.first().getByTestId("finding-cite").textContent()).toContain("§ 35, stk. 1");
 
       // the exam result: the shown steps add up, in exact arithmetic, to the preliminary and final results (§§ 40–42)
       const result = page.getByTestId("ek-result");

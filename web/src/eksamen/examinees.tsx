@@ -190,9 +190,14 @@ export function ExamineePage({ session, id }: { session: Session; id: string }) 
   );
 }
 
+/** The § 35 findings that explain which lines are on the diploma (highest grade, lower level dropped, void, replaced). */
+const isLineReason = (f: Finding) => f.severity === "info" && /\bdiploma\.(lower-level|highest-grade|void-grade|replacement|stx-ap-nv|standpunkt)/.test(f.rule);
+
 function DiplomaView({ preview }: { preview: DiplomaPreview }) {
   const t = useT();
   const { lang } = useI18n();
+  const lineReasons = preview.findings.filter(isLineReason);
+  const otherInfo = preview.findings.filter((f) => f.severity === "info" && !isLineReason(f));
   return (
     <div data-testid="ek-diploma-preview" data-kind={preview.kind ?? ""} data-issuable={String(preview.issuable)}>
       <h3 data-testid="ek-diploma-kind">{preview.kind ? t(`diploma.kind.${preview.kind}`) : t("diploma.kind.none")}</h3>
@@ -233,6 +238,12 @@ function DiplomaView({ preview }: { preview: DiplomaPreview }) {
           </tbody>
         </table>
       </div>
+      {lineReasons.length > 0 && (
+        <div data-testid="ek-diploma-why">
+          <h4>{t("diploma.why")}</h4>
+          <FindingList findings={lineReasons} testid="ek-diploma-why-findings" />
+        </div>
+      )}
       {preview.result && <ResultSteps r={preview.result} />}
       {preview.explanation[lang].length > 0 && (
         <details>
@@ -248,10 +259,10 @@ function DiplomaView({ preview }: { preview: DiplomaPreview }) {
         {preview.issuable ? t("diploma.issuable") : t("diploma.notIssuable")}
       </Banner>
       <FindingList findings={preview.findings.filter((f) => f.severity !== "info")} testid="ek-diploma-findings" />
-      {preview.findings.some((f) => f.severity === "info") && (
+      {otherInfo.length > 0 && (
         <details>
-          <summary>{lang === "da" ? "Begrundelser (§)" : "Reasons (§)"}</summary>
-          <FindingList findings={preview.findings.filter((f) => f.severity === "info")} />
+          <summary>{t("diploma.otherReasons")}</summary>
+          <FindingList findings={otherInfo} />
         </details>
       )}
     </div>

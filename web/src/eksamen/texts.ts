@@ -138,6 +138,8 @@ const da = {
   "diploma.rounding": "Visning: én decimal, afrundet nedad (facts.md, »Rounding of the exam result«); beståkravet prøves på den eksakte værdi.",
   "diploma.weightsSource": "Vægte: {src}",
   "diploma.explanation": "Forklaring",
+  "diploma.why": "Hvorfor netop disse linjer (§ 35)",
+  "diploma.otherReasons": "Øvrige begrundelser (§)",
   "diploma.issuable": "Beviset kan udstedes.",
   "diploma.notIssuable": "Beviset kan ikke udstedes nu (se fund).",
 
@@ -354,6 +356,8 @@ const en: Record<Key, string> = {
   "diploma.rounding": "Display: one decimal, rounded down (facts.md, “Rounding of the exam result”); the pass requirement is tested on the exact value.",
   "diploma.weightsSource": "Weights: {src}",
   "diploma.explanation": "Explanation",
+  "diploma.why": "Why these lines (§ 35)",
+  "diploma.otherReasons": "Other reasons (§)",
   "diploma.issuable": "The diploma can be issued.",
   "diploma.notIssuable": "The diploma cannot be issued now (see findings).",
 
