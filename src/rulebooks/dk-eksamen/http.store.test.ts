@@ -98,6 +98,22 @@ for (const target of testTargets()) {
       expect((await other.post(`${B}/examinees/${mads!.id}/documents`, { copy: "original", on: "2024-06-28" })).status).toBe(404);
     });
 
+    it("PDFs: the issued original and the complaint's decision letter (P's renderers), 422 for a letter the state does not allow", async () => {
+      const [mads] = (await tap.get(`${B}/examinees?q=Mads`)).body as { id: string }[];
+      const d = await tap.post(`${B}/examinees/${mads!.id}/documents`, { copy: "original", on: "2024-06-28" });
+      expect(d.status).toBe(201);
+      const pdf = await tap.get(`${B}/documents/${(d.body as { id: string }).id}/pdf`);
+      expect(pdf.status, pdf.text).toBe(200);
+      expect(pdf.headers.get("content-type")).toBe("application/pdf");
+      const [c] = (await tap.get(`${B}/complaints`)).body as { id: string; state: string }[];
+      const kind = c!.state === "decided" ? "decision" : "statements";
+      const letter = await tap.get(`${B}/complaints/${c!.id}/letter?kind=${kind}&on=2024-07-01&reasons=${encodeURIComponent("Bedømmelsen er begrundet i censors notater.")}`);
+      expect(letter.status, letter.text).toBe(200);
+      expect(letter.headers.get("content-type")).toBe("application/pdf");
+      const wrong = await tap.get(`${B}/complaints/${c!.id}/letter?kind=new-grade&on=2024-07-01`);
+      expect(wrong.status).toBe(422);
+    });
+
     it("§ 39 export as CSV", async () => {
       const r = await tap.get(`${B}/export39`);
       expect(r.status).toBe(200);

@@ -143,7 +143,7 @@ const TermQuery = z.object({ termId: z.string().max(60).optional() });
 const RegQuery = z.object({ termId: z.string().max(60).optional(), examId: z.string().max(60).optional(), examineeId: z.string().max(60).optional() });
 const ComplaintQuery = z.object({ state: z.string().max(40).optional(), on: date.optional() });
 const OnQuery = z.object({ on: date.optional() });
-const LetterQuery = z.object({ kind: z.enum(["receipt", "statements", "rejection", "decision", "new-grade"]), on: date.optional() });
+const LetterQuery = z.object({ kind: z.enum(["receipt", "statements", "rejection", "decision", "new-grade"]), on: date.optional(), reasons: z.string().max(5000).optional() });
 const PdfQuery = z.object({ lang: Lang });
 const ExportQuery = z.object({ termId: z.string().max(60).optional(), from: date.optional(), to: date.optional(), format: z.enum(["csv", "json"]).default("csv") });
 
@@ -332,7 +332,7 @@ router.post("/complaints/:id/events", async (c) => {
 });
 router.get("/complaints/:id/letter", async (c) => {
   const q = queryOf(c, LetterQuery);
-  const input = await service.complaintLetterInput(D(c), c.get("actor"), c.req.param("id"), q.kind, q.on);
+  const input = await service.complaintLetterInput(D(c), c.get("actor"), c.req.param("id"), q.kind, q.on, q.reasons);
   await service.auditExport(D(c), c.get("actor"), "complaint-letter", { complaintId: c.req.param("id"), kind: q.kind });
   return download(await rendered(() => renderComplaintLetterPdf(input)), "application/pdf", `klage-${q.kind}-${c.req.param("id").slice(0, 8)}.pdf`);
 });

@@ -4,6 +4,8 @@ import { testTargets, type TestTarget } from "../../platform/db/testing.ts";
 import type { Actor } from "../../platform/http/context.ts";
 import { makeInstitution } from "../../platform/http/testing.ts";
 import { DEMO_EKSAMEN, demoForm, seedEksamenDemo } from "./demo.ts";
+import { pdfText } from "../../platform/render/testing.ts";
+import { renderEksamenDocumentPdf } from "./documents.ts";
 import { eksamenMigrations } from "./migrations.ts";
 import * as service from "./service.ts";
 
@@ -179,6 +181,11 @@ for (const target of testTargets()) {
       expect(input.examinee.name).toBe("Mads Madsen");
       expect(input.result?.final.n).toBeTypeOf("bigint");
       expect(input.documentNumber).toBe(o2.number);
+      expect(input.replaces).toEqual({ issuedOn: "2024-06-28", reason: "recalled-destroyed" });
+      // the PDF is P's renderer over the stored content (pdftotext)
+      const text = pdfText(Buffer.from(await renderEksamenDocumentPdf(input)));
+      expect(text).toContain("Mads Madsen");
+      expect(text).toContain(o2.number);
     });
 
     it("§ 20: an expulsion voids the exam's grades as a new version; § 19 without a basis is refused", async () => {

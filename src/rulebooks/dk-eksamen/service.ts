@@ -1122,7 +1122,7 @@ export async function addComplaintEvent(db: Db, actor: Actor, id: string, input:
 }
 
 /** The input of P's complaint letter (documents.ts) for a case. */
-export async function complaintLetterInput(db: Db, actor: Actor, id: string, kind: ComplaintLetterKind, on?: string): Promise<ComplaintLetterInput> {
+export async function complaintLetterInput(db: Db, actor: Actor, id: string, kind: ComplaintLetterKind, on?: string, reasons?: string): Promise<ComplaintLetterInput> {
   const c = await getComplaint(db, actor, id, on);
   const inst = await institutionOf(db, actor);
   if (!c.grade) throw notFound("grade");
@@ -1134,6 +1134,7 @@ export async function complaintLetterInput(db: Db, actor: Actor, id: string, kin
     examinee: { name: c.examinee.name },
     exam: { subject: c.grade.subject, ...(c.grade.level ? { level: c.grade.level } : {}), part: c.grade.part, date: c.grade.date } as ComplaintLetterInput["exam"],
     date: on ?? todayDk(),
+    ...(reasons !== undefined && reasons.trim() !== "" ? { reasons: reasons.trim() } : {}),
     signatory: { name: actor.label, title: "For institutionen" },
   };
 }
@@ -1267,7 +1268,10 @@ export async function issueDocument(
   });
   if (!may.value) throw refuse(may.because, "the document may not be issued");
   const inst = await institutionOf(db, actor);
-  const original = ledger.find((d) => d.kind === c.kind && d.copy === "original");
+  const originals = ledger.filter((d) => d.kind === c.kind && d.copy === "original");
+  const standing = [...originals].reverse().find((d) => d.revokedOn === null) ?? originals.at(-1);
+  // a new original names the one it replaces (§ 36, stk. 2 recalled and destroyed; § 52, stk. 2 recalled during a complaint)
+  const replaced = input.copy === "original" ? [...originals].reverse().find((d) => d.revokedOn !== null) : undefined;
   const id = await k(db)
     .transaction()
     .execute(async (tx) => {
@@ -1279,7 +1283,8 @@ export async function issueDocument(
         institution: { name: inst.name, number: inst.code },
         examinee: { name: e.name, cpr: e.cpr as Cpr },
         issuedOn: on,
-        ...(input.copy !== "original" && original ? { originalIssuedOn: original.issuedOn } : {}),
+        ...(input.copy !== "original" && standing ? { originalIssuedOn: standing.issuedOn } : {}),
+        ...(replaced ? { replaces: { issuedOn: replaced.issuedOn, reason: replaced.destroyed ? ("recalled-destroyed" as const) : ("complaint" as const) } } : {}),
         signatory: input.signatory ?? { name: actor.label, title: "For institutionen" },
       });
       const id = await store.insertDocument(tx, actor.institutionId, { examineeId, number, kind: c.kind, copy: input.copy, issuedOn: on, content: toJson(content) }, by(actor));
