@@ -9,9 +9,10 @@
  * the assessors' statements and the complainant's comments (the demo's history, § 49) to the decision, whose form
  * offers only the two outcomes; the decision "retest" starts the 2-week acceptance deadline (§ 52) on the clock. Mads Madsen's diploma shows
  * Matematik A 10 and not the earlier Matematik B grade (§ 35, stk. 1), with the exam result whose steps are checked
- * here in exact arithmetic (§§ 40–42); the original is issued and its PDF read back with pdftotext. Grade entry
- * refuses a grade not on the 7-trinsskala with a finding beside the field, and the censor assignment never gives an
- * exam to the censor employed at the institution (§ 27).
+ * here in exact arithmetic (§§ 40–42); the original is issued and its PDF read back with pdftotext. A registration
+ * without the teaching is refused by the live check (§ 7, stk. 1); grade entry refuses a grade not on the
+ * 7-trinsskala with a finding beside the field; the censor assignment never gives an exam to the censor employed at
+ * the institution (§ 27).
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -220,7 +221,7 @@ describe("eksamen (seed 002) in the browser", () => {
     }
   });
 
-  test("grade entry: a grade not on the 7-trinsskala is refused beside the field, nothing saved; censors never from the institution (§ 27)", async () => {
+  test("registration without the teaching is refused live (§ 7); a grade not on the 7-trinsskala is refused beside the field, nothing saved; censors never from the institution (§ 27)", async () => {
     const leder = demo("leder@fjordby-gym.example");
     const { context, page } = await newPage(browser, server.url);
     try {
@@ -245,6 +246,19 @@ describe("eksamen (seed 002) in the browser", () => {
       const withRegs = page.getByTestId("ek-exam-row").filter({ hasNot: page.locator("td.num", { hasText: /^0$/ }) });
       await withRegs.first().getByTestId("ek-exam-link").click();
       await page.getByTestId("ek-exam-title").waitFor();
+      // registration (§ 7, stk. 1): not having followed the teaching → no access, checked live, nothing saved
+      const check = page.getByTestId("ek-register-check");
+      // Mads Madsen is not a self-study examinee, so § 7, stk. 1's teaching condition applies to him
+      const mads = page.getByTestId("ek-register-examinee").locator("option", { hasText: "Mads Madsen" });
+      await mads.waitFor({ state: "attached" });
+      await page.getByTestId("ek-register-examinee").selectOption((await mads.getAttribute("value"))!);
+      await page.getByTestId("ek-register-followed").uncheck();
+      await expect.poll(() => check.getAttribute("data-accepted")).toBe("false");
+      await expect.poll(() => check.getAttribute("data-checking")).toBe("no");
+      expect(await check.locator('[data-testid="finding"][data-severity="error"]').first().getByTestId("finding-cite").textContent()).toContain("§ 7, stk. 1");
+      await page.getByTestId("ek-register-followed").check();
+      await expect.poll(() => check.getAttribute("data-accepted")).toBe("true");
+
       await page.locator('[data-testid="ek-grades"][data-loaded="yes"]').waitFor();
       const row = page.getByTestId("ek-grade-row").first();
       const currentBefore = await row.getAttribute("data-current");
