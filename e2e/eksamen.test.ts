@@ -141,6 +141,11 @@ describe("eksamen (seed 002) in the browser", () => {
       expect(await accept.getAttribute("data-status")).toBe("open");
       // the decision letter is there (PDF)
       await page.locator('[data-testid="ek-complaint-letter"][data-kind="decision"]').waitFor();
+      // in English too: the outcome and the reason for it
+      await page.getByTestId("lang-en").click();
+      await expect.poll(() => page.locator('[data-testid="ek-outcome"][data-outcome="reassessment"]').textContent()).toContain("cannot be offered");
+      expect(await page.getByTestId("ek-outcomes-because").textContent()).toContain("not a re-assessment");
+      await page.getByTestId("lang-da").click();
     } finally {
       await context.close();
     }
