@@ -64,7 +64,7 @@ export function makeContext(program: Command): CliContext {
       else process.stdout.write(human() + "\n");
     },
     progress(total, label) {
-      if (this.json || !process.stdout.isTTY) return { tick() {}, stop() {} };
+      if (this.json || !process.stderr.isTTY) return { tick() {}, stop() {} }; // the bar is drawn on stderr
       const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total}`, hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
       bar.start(total, 0);
       return { tick: (n = 1) => bar.increment(n), stop: () => bar.stop() };

@@ -2,7 +2,7 @@
  * `bevis vitnemal …` run in-process (main()) on a PGlite data folder: add cases from JSON files, preview, issue (and a
  * refused issue with its findings), issue-all for a year, duplicate, cancel, pdf and export-nvb, with --json.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -79,11 +79,15 @@ describe("bevis vitnemal CLI on pglite", () => {
     expect(body.status).toBe(422);
     expect(body.findings.map((f) => f.cite.ref)).toContain("5.6");
 
-    const all = await run(env, "--json", "vitnemal", "issue-all", "--year", "2025", "--on", "2025-06-20");
+    const all = await run(env, "--json", "vitnemal", "issue-all", "--year", "2025", "--on", "2025-06-20", "--out-dir", join(dir, "pdfs"));
     expect(all.code).toBe(0);
-    const a = JSON.parse(all.out) as { issued: { number: string }[]; refused: { name: string }[] };
+    const a = JSON.parse(all.out) as { issued: { number: string }[]; refused: { name: string }[]; pdfs: number };
     expect(a.issued.map((x) => x.number)).toEqual(["V92123456220250001", "V92123456220250002"]);
     expect(a.refused.map((x) => x.name)).toEqual(["Sara Demo"]);
+    // --out-dir: each issued document's PDF written in the batch, as it prints
+    expect(a.pdfs).toBe(2);
+    expect(readdirSync(join(dir, "pdfs")).sort()).toEqual(["vitnemal-V92123456220250001.pdf", "vitnemal-V92123456220250002.pdf"]);
+    expect(pdfText(readFileSync(join(dir, "pdfs", "vitnemal-V92123456220250002.pdf")))).toContain("V92123456220250002");
 
     const dup = await run(env, "--json", "vitnemal", "duplicate", "V92123456220250001", "--way", "3", "--signatory", "Rolf Rektor", "--on", "2025-08-20");
     expect(JSON.parse(dup.out)).toMatchObject({ number: "V92123456220250003", cancelled: "V92123456220250001" });
@@ -97,5 +101,43 @@ describe("bevis vitnemal CLI on pglite", () => {
     expect(nvb.code).toBe(0);
     expect(JSON.parse(nvb.out)).toMatchObject({ documents: 2, cancellations: 1 }); // V0003 and the cancellation of V0001 (20.08.2025) belong to 2025/26
     expect(readFileSync(join(dir, "nvb.txt"), "utf8")).toMatch(/^¤A¤921234562¤99001¤/);
+  });
+
+  it("issue-all draws its progress bar on stderr when stderr is a terminal, and none otherwise", async () => {
+    const dirs: string[] = [];
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, "isTTY");
+    /** A fresh data folder with an institution and three cases of 2025; issue-all run in it with stderr a terminal or not. */
+    const issueAll = async (terminal: boolean): Promise<Run> => {
+      const d = mkdtempSync(join(tmpdir(), "bevis-vm-cli-bar-"));
+      dirs.push(d);
+      const e = { BEVIS_DATA: d, DATABASE_URL: undefined };
+      expect((await run(e, "institution", "add", "--code", "921234562", "--name", "Nordlys (bar)", "--country", "NO")).code).toBe(0);
+      for (let i = 0; i < 3; i++) {
+        const f = join(d, `c${i}.json`);
+        writeFileSync(f, JSON.stringify(vitnemalCase(`Elev ${i} Bar`, demoFnr("150306", 20 + i))));
+        expect((await run(e, "vitnemal", "add", f)).code).toBe(0);
+      }
+      Object.defineProperty(process.stderr, "isTTY", { value: terminal, configurable: true });
+      try {
+        return await run(e, "vitnemal", "issue-all", "--year", "2025", "--on", "2025-06-20");
+      } finally {
+        if (tty) Object.defineProperty(process.stderr, "isTTY", tty);
+        else delete (process.stderr as { isTTY?: boolean }).isTTY;
+      }
+    };
+    try {
+      const quiet = await issueAll(false);
+      expect(quiet.code).toBe(0);
+      expect(quiet.out).toMatch(/^issued 3 document\(s\)/);
+      expect(quiet.err).not.toMatch(/issuing/);
+      // stdout is not a terminal here (the test captures it): the bar follows stderr, where it is drawn
+      const shown = await issueAll(true);
+      expect(shown.code).toBe(0);
+      expect(shown.out).toMatch(/^issued 3 document\(s\)/);
+      expect(shown.out).not.toMatch(/issuing/);
+      expect(shown.err).toMatch(/issuing \[.*\] 3\/3/);
+    } finally {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
   });
 });

@@ -7,14 +7,17 @@
  *   bevis vitnemal add <case.json>                          (a VitnemalCaseInput, docs/api.md)
  *   bevis vitnemal preview <caseId> [--on 2025-06-20]
  *   bevis vitnemal issue <caseId> [--on …] [--cancel-reason KLA|FEI|ANN] [--out file.pdf]
- *   bevis vitnemal issue-all --year 2025 [--on …]           (every case of that year without a document; progress bar)
+ *   bevis vitnemal issue-all --year 2025 [--on …] [--out-dir pdfs/]   (every case of that year without a document;
+ *                                                           progress bar on stderr when it is a terminal)
  *   bevis vitnemal duplicate <number> --way 1|2|3 --signatory <name> [--place …] [--on …] [--out file.pdf]
  *   bevis vitnemal cancel <number> --reason KLA|FEI|ANN [--comment …] [--on …]
  *   bevis vitnemal reissue <number> --new-fnr <fødselsnummer> [--on …]   (§2.12)
  *   bevis vitnemal pdf <number> --out file.pdf
  *   bevis vitnemal export-nvb <2024/25> [--school-number 12345] [--out file]
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { CommanderError, type Command } from "commander";
 import { CliError, type CliContext } from "../../cli/context.ts";
 import type { Db } from "../../platform/db/connect.ts";
@@ -119,31 +122,48 @@ export function vitnemalCli(program: Command, ctx: CliContext): void {
     });
 
   vm.command("issue-all")
-    .description("issue every case of a year (last subject year) that has no valid document yet")
+    .description("issue every case of a year (last subject year) that has no valid document yet; a progress bar on a terminal")
     .requiredOption("--year <yyyy>", "the year")
     .option("--on <date>", "issue date (default today)")
+    .option("--out-dir <dir>", "write each document's PDF to this folder as it is issued (<kind>-<number>.pdf)")
     .option("--institution <code>", "institution number (when there are several)")
-    .action(async (o: Inst & { year: string; on?: string }) => {
+    .action(async (o: Inst & { year: string; on?: string; outDir?: string }) => {
       const year = Number(o.year);
       if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new CliError("--year must be a year, e.g. 2025", 2);
+      const outDir = o.outDir;
+      if (outDir !== undefined) mkdirSync(outDir, { recursive: true });
       await withDb(ctx, async (db) => {
         const actor = await ctx.actorFor(db, o.institution);
+        // on stderr, and only on a terminal (ctx.progress is silent with --json or when stderr is not a TTY)
         let bar: ReturnType<CliContext["progress"]> | undefined;
-        const r = await service.issueAll(db, actor, {
-          year,
-          ...(o.on !== undefined ? { on: o.on } : {}),
-          onProgress: (_done, total) => {
-            bar ??= ctx.progress(total, "issuing");
-            bar.tick(1);
-          },
-        });
-        bar?.stop();
-        ctx.out(r, () =>
-          [
-            `issued ${r.issued.length} document(s), refused ${r.refused.length}, skipped ${r.skipped} case(s) (other year or already issued)`,
-            ...r.refused.map((x) => `refused ${x.caseId} ${x.name}:\n${x.findings.map(findingLine).join("\n")}`),
-          ].join("\n"),
-        );
+        let written = 0;
+        try {
+          const r = await service.issueAll(db, actor, {
+            year,
+            ...(o.on !== undefined ? { on: o.on } : {}),
+            // each PDF is written as soon as it is rendered and not kept
+            ...(outDir !== undefined ? {
+                  pdf: async (d: service.BatchPdf) => {
+                    await writeFile(join(outDir, d.fileName), d.pdf);
+                    written++;
+                  },
+                } : {}),
+            onProgress: (_done, total) => {
+              bar ??= ctx.progress(total, outDir !== undefined ? "issuing + PDF" : "issuing");
+              bar.tick(1);
+            },
+          });
+          bar?.stop();
+          bar = undefined;
+          ctx.out({ ...r, ...(outDir !== undefined ? { outDir, pdfs: written } : {}) }, () =>
+            [
+              `issued ${r.issued.length} document(s), refused ${r.refused.length}, skipped ${r.skipped} case(s) (other year or already issued)${outDir !== undefined ? `; ${written} PDF(s) → ${outDir}` : ""}`,
+              ...r.refused.map((x) => `refused ${x.caseId} ${x.name}:\n${x.findings.map(findingLine).join("\n")}`),
+            ].join("\n"),
+          );
+        } finally {
+          bar?.stop();
+        }
       });
     });
 
