@@ -216,5 +216,41 @@ for (const target of testTargets()) {
       const again = await service.issueAll(db, c, { year: 2025, on: "2025-06-20" });
       expect(again.issued).toEqual([]);
     });
+
+    it("issue-all over more than one transaction: consecutive numbers, a second førstegangsvitnemål in the same chunk refused, each PDF handed out as downloadPdf prints it", async () => {
+      const c = actorOf(await institution(db, "995525232"));
+      // birth dates over a year, one individnummer each: 102 people, names in issue order
+      const fnrs = Array.from({ length: 102 }, (_, i) => {
+        const d = new Date(Date.UTC(2006, 0, 1 + i));
+        return demoFnr(`${String(d.getUTCDate()).padStart(2, "0")}${String(d.getUTCMonth() + 1).padStart(2, "0")}06`, 0);
+      });
+      for (const [i, fnr] of fnrs.entries()) await service.createCase(db, c, vitnemalCase(`Elev ${String(i).padStart(3, "0")} Chunk`, fnr));
+      // the same person again (after «Elev 000 Chunk» in name order, in the same transaction)
+      await service.createCase(db, c, vitnemalCase("Elev 000b Chunk", fnrs[0]!));
+      const handed: { number: string; fileName: string; bytes: number }[] = [];
+      const kept: Record<string, Buffer> = {};
+      const r = await service.issueAll(db, c, {
+        year: 2025,
+        on: "2025-06-20",
+        pdf: (d) => {
+          handed.push({ number: d.number, fileName: d.fileName, bytes: d.pdf.length });
+          if (handed.length === 1 || handed.length === 102) kept[d.number] = d.pdf;
+        },
+      });
+      const want = Array.from({ length: 102 }, (_, i) => `V99552523220250${String(i + 1).padStart(3, "0")}`);
+      expect(r.issued.map((x) => x.number)).toEqual(want);
+      expect(r.refused.map((x) => x.name)).toEqual(["Elev 000b Chunk"]);
+      expect(JSON.stringify(r.refused[0]!.findings)).toContain("vitnemal.issue.forstegang-twice");
+      expect(handed.map((h) => h.number)).toEqual(want);
+      expect(handed[0]!.fileName).toBe(`vitnemal-${want[0]}.pdf`);
+      for (const n of [want[0]!, want[101]!]) {
+        expect((await service.downloadPdf(db, c, n)).pdf.equals(kept[n]!)).toBe(true);
+        expect(pdfText(kept[n]!)).toContain(n);
+      }
+      expect(await lastSerial(vitnemalKysely(db), c.institutionId, "V", 2025)).toBe(102);
+      const audits = await db.kysely.selectFrom("audit_log").select(["action", "detail"]).where("institution_id", "=", c.institutionId).execute();
+      expect(audits.filter((x) => x.action === "vitnemal.document.issue")).toHaveLength(102);
+      expect(audits.find((x) => x.action === "vitnemal.batch.pdf")?.detail).toMatchObject({ documents: 102, year: 2025 });
+    });
   });
 }
