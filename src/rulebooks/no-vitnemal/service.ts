@@ -477,9 +477,11 @@ async function issueCases(
   o: { on?: string; cancelReason?: issuance.CancelReason; comment?: string },
 ): Promise<IssueOutcome[]> {
   const kk = k(db);
+  const stored = new Map((await store.getCases(kk, actor.institutionId, ids)).map((s) => [s.id, s]));
+  // Existence first: a case of another institution is 404 whatever the body says (the tenancy walk sends junk dates).
+  if (stored.size === 0) return ids.map((id) => ({ caseId: id, status: "missing" as const }));
   const on = dateOr(o.on);
   const year = Number(on.slice(0, 4));
-  const stored = new Map((await store.getCases(kk, actor.institutionId, ids)).map((s) => [s.id, s]));
   const outcomes = new Map<string, IssueOutcome>();
   const ready: { s: store.StoredCase; layout: VitnemalInput; findings: Finding[] }[] = [];
   for (const id of ids) {
