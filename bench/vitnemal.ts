@@ -183,6 +183,8 @@ export async function runVitnemalBench(n: number, which: "pglite" | "postgres" =
       onProgress: (done, total) => {
         if (done % 25 === 0) batchPeak = Math.max(batchPeak, rss());
         if (Math.floor((4 * done) / total) > Math.floor((4 * (done - 1)) / total)) {
+          // with node --expose-gc the heap is what is still referenced (without it, also garbage not yet collected)
+          (globalThis as { gc?: () => void }).gc?.();
           marks.push({ quarter: marks.length + 1, rss: rss(), heap: process.memoryUsage().heapUsed / MiB });
           process.stderr.write(`  · issued + PDF ${done.toLocaleString("en")} / ${total.toLocaleString("en")}\n`);
         }
