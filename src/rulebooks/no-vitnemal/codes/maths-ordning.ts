@@ -10,7 +10,7 @@
  *   vg2: Fagkoder MAT1015 eller MAT1017
  *
  * and "Til og med våren 2012 var det mulig for privatister å forbedre eller ta førstegangseksamen på vg2 etter gammel
- * ordning". Choices (docs/rulebooks/003-vitnemal-section4.md): "fra 2006" = from H2006 (the first LK06 half-year); the
+ * ordning". Choices (docs/rulebooks/003-vitnemal.md, §4): "fra 2006" = from H2006 (the first LK06 half-year); the
  * new scheme starts the half-year after the old vg1 ends (H2009), for vg1 and vg2 alike ("kan fullføre vg2 matematikk
  * som elev/privatist etter ny ordning"); the seed gives the new codes no end. Old vg1 for privatists ends with the old
  * scheme (V2009): the seed's privatist extension names vg2 only.
