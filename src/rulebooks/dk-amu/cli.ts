@@ -16,24 +16,13 @@ import type { Command } from "commander";
 import { CliError, type CliContext } from "../../cli/context.ts";
 import type { Db } from "../../platform/db/connect.ts";
 import { ProblemError } from "../../platform/http/context.ts";
-import { text, type Finding } from "../../kernel/law.ts";
 import { formatProblem, importCsv, ImportRefused } from "./import.ts";
 import { generateCsvLines } from "./generate.ts";
 import * as service from "./service.ts";
 import { DEMO_CATALOGUE } from "./catalogue.ts";
 import { amuKysely, insertGoals } from "./store.ts";
 import { isReportFormat, reportWriters, type ReportMeta } from "./writers.ts";
-
-async function withDb<T>(ctx: CliContext, f: (db: Db) => Promise<T>): Promise<T> {
-  const db = await ctx.openDb();
-  try {
-    return await f(db);
-  } finally {
-    await db.close();
-  }
-}
-
-const findingLine = (f: Finding) => `  ${f.severity.padEnd(7)} ${f.subject ? `${f.subject}: ` : ""}${text(f.message, "en")} [seed ${f.cite.seed} ${f.cite.ref}]`;
+import { findingLine, withDb } from "../../cli/helpers.ts";
 
 async function metaFor(db: Db, institutionId: string, d: service.ReportDetail): Promise<ReportMeta> {
   const inst = await db.kysely.selectFrom("institution").select(["code", "name"]).where("id", "=", institutionId).executeTakeFirst();

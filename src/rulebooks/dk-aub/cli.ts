@@ -10,48 +10,17 @@
  *   bevis aub statement <cvr|employer-id> <quarter> [--lang da|en] [--out file.pdf]
  *   bevis aub settlement <year> [--format pdf|xlsx|json] [--lang da|en] [--out file]
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { CliError, type CliContext } from "../../cli/context.ts";
 import type { Db } from "../../platform/db/connect.ts";
-import { ProblemError, type Actor } from "../../platform/http/context.ts";
-import { text, type Finding } from "../../kernel/law.ts";
+import { type Actor } from "../../platform/http/context.ts";
 import * as docs from "./documents.ts";
 import { importAtpCsv, importSchoolWeeksCsv } from "./import.ts";
 import { formatKroner } from "./money.ts";
 import * as service from "./service.ts";
 import * as store from "./store.ts";
-
-async function withDb<T>(ctx: CliContext, f: (db: Db) => Promise<T>): Promise<T> {
-  const db = await ctx.openDb();
-  try {
-    return await f(db);
-  } finally {
-    await db.close();
-  }
-}
-
-const findingLine = (f: Finding) => `  ${f.severity.padEnd(7)} ${f.subject ? `${f.subject}: ` : ""}${text(f.message, "en")} [seed ${f.cite.seed} ${f.cite.ref}]`;
-
-function readFile(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (e) {
-    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-/** Runs `f`; a refusal (422 …) is printed with its findings (JSON on stdout with --json) and ends the command with exit code 1. */
-async function refusals<T>(ctx: CliContext, f: () => Promise<T>): Promise<T> {
-  try {
-    return await f();
-  } catch (e) {
-    if (!(e instanceof ProblemError)) throw e;
-    if (ctx.json) process.stdout.write(JSON.stringify({ ok: false, status: e.status, error: e.detail ?? e.title, findings: e.findings }) + "\n");
-    else for (const fd of e.findings) process.stderr.write(findingLine(fd) + "\n");
-    throw new CliError(e.detail ?? e.title, 1);
-  }
-}
+import { findingLine, readTextFile, refusals, withDb } from "../../cli/helpers.ts";
 
 async function employerId(db: Db, actor: Actor, key: string): Promise<string> {
   if (store.isUuid(key)) return key;
@@ -81,7 +50,7 @@ export function aubCli(program: Command, ctx: CliContext): void {
     .description("import ATP reports and corrections from CSV, all or nothing (se;quarter;totalOere;receivedOn[;version;reason;persons])")
     .option("--institution <code>", "institution number (when there are several)")
     .action(async (file: string, o: { institution?: string }) => {
-      const content = readFile(file);
+      const content = readTextFile(file);
       await withDb(ctx, async (db) => {
         const actor = await ctx.actorFor(db, o.institution);
         const r = await refusals(ctx, () => importAtpCsv(db, actor, content));
@@ -96,7 +65,7 @@ export function aubCli(program: Command, ctx: CliContext): void {
     .option("--received-on <date>", "the day AUB received the report (default today)")
     .option("--institution <code>", "institution number (when there are several)")
     .action(async (file: string, o: { school?: string; receivedOn?: string; institution?: string }) => {
-      const content = readFile(file);
+      const content = readTextFile(file);
       await withDb(ctx, async (db) => {
         const actor = await ctx.actorFor(db, o.institution);
         const r = await refusals(ctx, () => importSchoolWeeksCsv(db, actor, content, { school: o.school, receivedOn: o.receivedOn }));

@@ -13,45 +13,15 @@
  *
  * Imports are all or nothing: a refusal prints its findings (JSON with --json) and exits 1.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { CliError, type CliContext } from "../../cli/context.ts";
 import type { Db } from "../../platform/db/connect.ts";
-import { ProblemError, type Actor } from "../../platform/http/context.ts";
-import { text, type Finding } from "../../kernel/law.ts";
+import { type Actor } from "../../platform/http/context.ts";
 import { importGradesCsv, importRegistrationsCsv } from "./http.ts";
 import * as service from "./service.ts";
 import * as store from "./store.ts";
-
-async function withDb<T>(ctx: CliContext, f: (db: Db) => Promise<T>): Promise<T> {
-  const db = await ctx.openDb();
-  try {
-    return await f(db);
-  } finally {
-    await db.close();
-  }
-}
-
-const findingLine = (f: Finding) => `  ${f.severity.padEnd(7)} ${f.subject ? `${f.subject}: ` : ""}${text(f.message, "en")} [seed ${f.cite.seed} ${f.cite.ref}]`;
-
-function readFile(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (e) {
-    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-async function refusals<T>(ctx: CliContext, f: () => Promise<T>): Promise<T> {
-  try {
-    return await f();
-  } catch (e) {
-    if (!(e instanceof ProblemError)) throw e;
-    if (ctx.json) process.stdout.write(JSON.stringify({ ok: false, status: e.status, error: e.detail ?? e.title, findings: e.findings }) + "\n");
-    else for (const fd of e.findings) process.stderr.write(findingLine(fd) + "\n");
-    throw new CliError(e.detail ?? e.title, 1);
-  }
-}
+import { findingLine, readTextFile, refusals, withDb } from "../../cli/helpers.ts";
 
 async function termId(db: Db, actor: Actor, key: string): Promise<string> {
   const terms = await service.listTerms(db, actor);
@@ -123,7 +93,7 @@ export function eksamenCli(program: Command, ctx: CliContext): void {
     .description("import registrations from CSV, all or nothing (§§ 7–8 checked per row)")
     .option("--institution <code>", inst)
     .action(async (file: string, o: { institution?: string }) => {
-      const content = readFile(file);
+      const content = readTextFile(file);
       await withDb(ctx, async (db) => {
         const actor = await ctx.actorFor(db, o.institution);
         const r = await refusals(ctx, () => importRegistrationsCsv(db, actor, content));
@@ -136,7 +106,7 @@ export function eksamenCli(program: Command, ctx: CliContext): void {
     .description("import exam and standpunkt grades from CSV, all or nothing (7-trinsskala)")
     .option("--institution <code>", inst)
     .action(async (file: string, o: { institution?: string }) => {
-      const content = readFile(file);
+      const content = readTextFile(file);
       await withDb(ctx, async (db) => {
         const actor = await ctx.actorFor(db, o.institution);
         const r = await refusals(ctx, () => importGradesCsv(db, actor, content));

@@ -19,23 +19,13 @@ import { CliError, type CliContext } from "../../cli/context.ts";
 import type { Db } from "../../platform/db/connect.ts";
 import type { Role } from "../../platform/db/schema.ts";
 import { ProblemError, type Actor } from "../../platform/http/context.ts";
-import { text, type Finding } from "../../kernel/law.ts";
 import { todayIn } from "../../kernel/time/date.ts";
 import { STEPS } from "./model.ts";
 import { parseTransfer } from "./import.ts";
 import * as service from "./service.ts";
 import { submissionXlsx } from "./xlsx.ts";
+import { findingLine, withDb } from "../../cli/helpers.ts";
 
-async function withDb<T>(ctx: CliContext, f: (db: Db) => Promise<T>): Promise<T> {
-  const db = await ctx.openDb();
-  try {
-    return await f(db);
-  } finally {
-    await db.close();
-  }
-}
-
-const findingLine = (f: Finding) => `  ${f.severity.padEnd(7)} ${f.subject ? `${f.subject}: ` : ""}${text(f.message, "en")} [seed ${f.cite.seed} ${f.cite.ref}]`;
 const on = () => ({ on: todayIn("Europe/Copenhagen") });
 
 function receiptText(r: service.ReceiptView): string {

@@ -22,9 +22,9 @@ import { CommanderError, type Command } from "commander";
 import { CliError, type CliContext } from "../../cli/context.ts";
 import type { Db } from "../../platform/db/connect.ts";
 import { ProblemError } from "../../platform/http/context.ts";
-import { text, type Finding } from "../../kernel/law.ts";
 import type { CancelReason } from "./issuance.ts";
 import * as service from "./service.ts";
+import { findingLineIn } from "../../cli/helpers.ts";
 
 async function withDb<T>(ctx: CliContext, f: (db: Db) => Promise<T>): Promise<T> {
   const db = await ctx.openDb();
@@ -42,7 +42,7 @@ async function withDb<T>(ctx: CliContext, f: (db: Db) => Promise<T>): Promise<T>
   }
 }
 
-const findingLine = (f: Finding) => `  ${f.severity.padEnd(7)} ${f.subject ? `${f.subject}: ` : ""}${text(f.message, "nb")} [seed ${f.cite.seed} ${f.cite.ref}]`;
+const findingLine = findingLineIn("nb");
 
 const REASONS: readonly CancelReason[] = ["KLA", "FEI", "ANN"];
 function reasonOf(s: string | undefined): CancelReason | undefined {
