@@ -353,7 +353,7 @@ for (const target of testTargets()) {
         { module: "sprogprove", seed: seedY },
       ];
       const demo1 = await bootstrap(db, { demo: true, seeders });
-      expect(demo1.createdInstitutions.map((i) => i.code)).toEqual(["280727", "280728", "101005", "990100", "921234562"]);
+      expect(demo1.createdInstitutions.map((i) => i.code)).toEqual(["280727", "280728", "101005", "751015", "990100", "921234562"]);
       const counts = async () =>
         Promise.all(
           (["institution", "app_user", "membership", "api_token"] as const).map(async (t) =>
