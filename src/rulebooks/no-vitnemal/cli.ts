@@ -223,10 +223,12 @@ export function vitnemalCli(program: Command, ctx: CliContext): void {
   vm.command("pdf <number>")
     .description("write a document's PDF as it prints today")
     .requiredOption("--out <file>", "the PDF file")
+    .option("--lang <nb|nn|en>", "labels in bokmål (default), nynorsk or English (§2.1)")
     .option("--institution <code>", "institution number (when there are several)")
-    .action(async (number: string, o: Inst & { out: string }) => {
+    .action(async (number: string, o: Inst & { out: string; lang?: string }) => {
+      if (o.lang !== undefined && !["nb", "nn", "en"].includes(o.lang)) throw new CliError(`--lang must be nb, nn or en (§2.1); got ${o.lang}`, 2);
       await withDb(ctx, async (db) => {
-        const r = await service.downloadPdf(db, await ctx.actorFor(db, o.institution), number);
+        const r = await service.downloadPdf(db, await ctx.actorFor(db, o.institution), number, o.lang ? { lang: o.lang as "nb" | "nn" | "en" } : {});
         writeFileSync(o.out, r.pdf);
         ctx.out({ number, out: o.out, bytes: r.pdf.length }, () => `${number} → ${o.out} (${r.pdf.length} bytes)`);
       });

@@ -72,6 +72,16 @@ for (const target of testTargets()) {
       const text = pdfText(Buffer.from(await res.arrayBuffer()));
       expect(text).toContain("Eva Http Nordmann");
       expect(text).toContain(number);
+      // §2.1: the same document with English labels; an unknown language is a 400 naming the field
+      const en = await app.request(`http://localhost/api/vitnemal/documents/${number}/pdf?lang=en`, { headers: { cookie } });
+      expect(en.status).toBe(200);
+      const enText = pdfText(Buffer.from(await en.arrayBuffer()));
+      expect(enText).toContain("DIPLOMA");
+      expect(enText).not.toContain("VITNEMÅL");
+      expect(enText).toContain(number);
+      const bad = await app.request(`http://localhost/api/vitnemal/documents/${number}/pdf?lang=se`, { headers: { cookie } });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { findings: { subject: string; message: { en: string } }[] }).findings[0]).toMatchObject({ subject: "lang", message: { en: expect.stringContaining('lang = "se"') } });
       expect((await tap.post(`/api/vitnemal/documents/${number}/cancel`, { reason: "FEI", on: "2025-06-21" })).status).toBe(200);
       const again = await tap.post(`/api/vitnemal/cases/${d.id}/issue`, { on: "2025-06-21" });
       expect((again.body as { number: string }).number).toBe(`V${ORGNR}20250002`);

@@ -49,6 +49,7 @@ const DuplicateBody = z.object({
   on: date.optional(),
 });
 const ReissueBody = z.object({ newFodselsnummer: z.string().max(20), on: date.optional() });
+const PdfQuery = z.object({ lang: z.enum(["nb", "nn", "en"]).optional() });
 const NvbQuery = z.object({ schoolYear: z.string().max(12), schoolNumber: z.string().max(10).optional() });
 /** The batch of a school year: "2022/23" → the cases whose last subject year is 2023 (service.ts `issueAll`). */
 const IssueAllBody = z.object({ schoolYear: z.string().max(12), on: date.optional() });
@@ -189,7 +190,12 @@ router.post("/issue-all", async (c) => {
 router.get("/documents", async (c) => c.json(await service.listDocuments(c.get("db"), c.get("actor"))));
 
 router.get("/documents/:number/pdf", async (c) => {
-  const r = await service.downloadPdf(c.get("db"), c.get("actor"), c.req.param("number"));
+  const q = PdfQuery.safeParse({ lang: c.req.query("lang") });
+  if (!q.success)
+    throw new ProblemError(400, "Bad Request", [
+      finding("input.lang", "error", { seed: "003", ref: "2.1" }, { en: `lang = "${c.req.query("lang")}": use nb, nn or en.`, nb: `lang = "${c.req.query("lang")}": bruk nb, nn eller en.` }, { subject: "lang", value: c.req.query("lang") ?? "" }),
+    ], "unknown language");
+  const r = await service.downloadPdf(c.get("db"), c.get("actor"), c.req.param("number"), q.data.lang ? { lang: q.data.lang } : {});
   return download(r.pdf, "application/pdf", r.fileName);
 });
 
@@ -257,7 +263,7 @@ export const vitnemalOps: OpenApiOp[] = [
     }),
   },
   { method: "get", path: `${P}/documents`, summary: "Issued documents with their status, newest first", tag: TAG, response: z.array(DocumentSchema) },
-  { method: "get", path: `${P}/documents/:number/pdf`, summary: "Download a document's PDF (audited)", tag: TAG, responseMediaType: "application/pdf" },
+  { method: "get", path: `${P}/documents/:number/pdf`, summary: "Download a document's PDF (audited); ?lang=nb|nn|en picks the labels (§2.1)", tag: TAG, query: PdfQuery, responseMediaType: "application/pdf" },
   { method: "post", path: `${P}/documents/:number/cancel`, summary: "Cancel a valid document (NVB reason KLA/FEI/ANN)", tag: TAG, body: CancelBody, response: z.object({ number: z.string(), status: z.literal("cancelled") }) },
   { method: "post", path: `${P}/documents/:number/duplicate`, summary: "A §2.11 duplicate (ways 1–2 same number, way 3 new number)", tag: TAG, body: DuplicateBody, response: IssueResultSchema },
   {

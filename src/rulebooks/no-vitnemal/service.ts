@@ -25,7 +25,7 @@ import { formatSchoolYear, parseSchoolYear, schoolYearEnd, schoolYearStart } fro
 import { applyRules } from "./apply.ts";
 import { decideContent, toLayoutInput, type DecidedContent } from "./decide.ts";
 import * as issuance from "./issuance.ts";
-import { arrangeDocument, type VitnemalDocument, type VitnemalInput } from "./layout.ts";
+import { arrangeDocument, type LayoutLang, type VitnemalDocument, type VitnemalInput } from "./layout.ts";
 import type { IssuedDocumentKind, VitnemalCase } from "./model.ts";
 import { nvbBatchFromLog, nvbFile } from "./nvb.ts";
 import { renderVitnemalPdf } from "./pdf.ts";
@@ -662,13 +662,17 @@ export async function listDocuments(db: Db, actor: Actor): Promise<store.Documen
 }
 
 /** The PDF of a document as it prints today (a duplicate's marking when it has been duplicated). Audited. */
-export async function downloadPdf(db: Db, actor: Actor, number: string): Promise<{ pdf: Buffer; fileName: string }> {
+/**
+ * The document's PDF. `lang` picks the labels (§2.1: the form exists «på bokmål, nynorsk, samiske språk og engelsk»):
+ * bokmål unless asked; the content (subjects, grades, merknader, number) is the issued document's, unchanged.
+ */
+export async function downloadPdf(db: Db, actor: Actor, number: string, o: { lang?: LayoutLang } = {}): Promise<{ pdf: Buffer; fileName: string }> {
   // only this number's events (an indexed lookup): a batch of downloads reads each document once, not the whole log
   const log = await store.loadDocumentLog(k(db), actor.institutionId, number);
   const doc = issuance.printable(log, number);
   if (!doc) throw notFound("document");
-  const pdf = await renderVitnemalPdf(arrangeDocument(doc).value);
-  await audit(db.kysely, actor, { action: "vitnemal.document.download", entity: "vitnemal_document", entityId: number, detail: { kind: doc.kind } });
+  const pdf = await renderVitnemalPdf(arrangeDocument(o.lang ? { ...doc, lang: o.lang } : doc).value);
+  await audit(db.kysely, actor, { action: "vitnemal.document.download", entity: "vitnemal_document", entityId: number, detail: { kind: doc.kind, lang: o.lang ?? doc.lang ?? "nb" } });
   return { pdf, fileName: `${doc.kind}-${number}.pdf` };
 }
 

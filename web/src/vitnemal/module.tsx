@@ -471,6 +471,13 @@ function DocumentActions({ doc, session, place, onDone }: { doc: DocumentRow; se
       <a href={pdfHref(doc.number)} download className="button" data-testid="vm-download">
         {t("doc.pdf")}
       </a>
+      {/* §2.1: the form also exists in nynorsk and English; the content is the same document */}
+      <a href={`${pdfHref(doc.number)}?lang=nn`} download className="ghost" data-testid="vm-download-nn">
+        PDF (nynorsk)
+      </a>
+      <a href={`${pdfHref(doc.number)}?lang=en`} download className="ghost" data-testid="vm-download-en">
+        PDF (English)
+      </a>
       {session.canWrite && doc.status === "issued" && (
         <>
           <button type="button" className="ghost" data-testid="vm-duplicate-open" onClick={() => setOpen(open === "duplicate" ? null : "duplicate")}>
