@@ -12,7 +12,7 @@
  * here in exact arithmetic (§§ 40–42); the original is issued and its PDF read back with pdftotext. A registration
  * without the teaching is refused by the live check (§ 7, stk. 1); grade entry refuses a grade not on the
  * 7-trinsskala with a finding beside the field; the censor assignment never gives an exam to the censor employed at
- * the institution (§ 27).
+ * the institution (§ 27); a new examinee with a malformed CPR number is refused with the finding beside the field.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -277,6 +277,22 @@ describe("eksamen (seed 002) in the browser", () => {
       await page.reload();
       await page.locator('[data-testid="ek-grades"][data-loaded="yes"]').waitFor();
       await expect.poll(() => page.getByTestId("ek-grade-row").first().getAttribute("data-current")).toBe(currentBefore);
+
+      // a new examinee with a CPR number that is not one: the kernel parser's finding beside the CPR field, nothing saved
+      await page.goto("/eksamen/examinees");
+      await page.getByTestId("ek-examinee-row").first().waitFor();
+      const examineesBefore = await page.getByTestId("ek-examinee-row").count();
+      await page.getByTestId("ek-examinee-cpr").fill("3213-12");
+      await page.getByTestId("ek-examinee-name-input").fill("Ny Eksaminand");
+      await page.getByTestId("ek-examinee-start").fill("2023-08-14");
+      await page.getByTestId("ek-examinee-create").click();
+      const cprFinding = page.getByTestId("findings-cpr").getByTestId("finding");
+      await cprFinding.first().waitFor();
+      expect(await cprFinding.first().getAttribute("data-rule")).toMatch(/cpr/);
+      expect(new URL(page.url()).pathname).toBe("/eksamen/examinees");
+      await page.reload();
+      await page.getByTestId("ek-examinee-row").first().waitFor();
+      expect(await page.getByTestId("ek-examinee-row").count()).toBe(examineesBefore);
     } finally {
       await context.close();
     }

@@ -9,7 +9,7 @@
 import { useState, type FormEvent } from "react";
 import type { Session } from "../App.tsx";
 import { ApiError, post, qs, type Finding } from "../api.ts";
-import { Banner, FindingList, ProblemBanner, Spinner } from "../components.tsx";
+import { Banner, Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { formatDate, pick, useI18n, useTexts } from "../i18n.tsx";
 import { Link, navigate } from "../router.tsx";
 import { EDUCATION_LABEL, PART_LABEL, SOURCE_LABEL, STATE_LABEL, TEXTS } from "./texts.ts";
@@ -17,7 +17,7 @@ import { API, LEADER_ROLES, subjectName, today, useLoad, type ComplaintView, typ
 
 const useT = () => useTexts(TEXTS);
 
-export function ExamineesPage() {
+export function ExamineesPage({ session }: { session: Session }) {
   const t = useT();
   const { lang } = useI18n();
   const [q, setQ] = useState("");
@@ -63,7 +63,89 @@ export function ExamineesPage() {
           </table>
         </div>
       )}
+      {session.canWrite && <NewExamineeForm />}
     </div>
+  );
+}
+
+const EXAMINEE_FIELDS = ["cpr", "name", "education", "coherent", "programmeStart"] as const;
+
+/** Create an examinee (API `POST /examinees`): a refusal's findings (bad CPR, missing name, …) are shown beside their field. */
+function NewExamineeForm() {
+  const t = useT();
+  const { lang } = useI18n();
+  const [form, setForm] = useState({ cpr: "", name: "", education: "stx", coherent: true, programmeStart: "", selfStudy: false, repeatsYear: false });
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [err, setErr] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setErr(null);
+    setFindings([]);
+    setBusy(true);
+    try {
+      const x = await post<Examinee>(`${API}/examinees`, form);
+      navigate(`/eksamen/examinees/${x.id}`);
+    } catch (x) {
+      if (x instanceof ApiError && x.findings.length > 0) setFindings(x.findings);
+      else setErr(x);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const at = (name: string) => findings.filter((f) => f.subject === name);
+  const other = findings.filter((f) => !f.subject || !(EXAMINEE_FIELDS as readonly string[]).includes(f.subject));
+  return (
+    <form className="card" onSubmit={(e) => void create(e)} data-testid="ek-new-examinee" noValidate>
+      <h2>{t("examinees.new")}</h2>
+      <ProblemBanner error={err} />
+      {findings.length > 0 && (
+        <Banner kind="error" testid="ek-examinee-refused">
+          {t("examinees.refused")}
+        </Banner>
+      )}
+      <FindingList findings={other} testid="ek-examinee-findings" />
+      <div className="grid">
+        <Field name="cpr" label={t("examinees.cprFull")} findings={at("cpr")}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} value={form.cpr} onChange={(e) => setForm({ ...form, cpr: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} autoComplete="off" data-testid="ek-examinee-cpr" />
+          )}
+        </Field>
+        <Field name="name" label={t("examinees.name")} findings={at("name")}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} data-testid="ek-examinee-name-input" />
+          )}
+        </Field>
+        <Field name="education" label={t("examinees.education")} findings={at("education")}>
+          {({ id, describedBy, invalid }) => (
+            <select id={id} value={form.education} onChange={(e) => setForm({ ...form, education: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} data-testid="ek-examinee-education">
+              {Object.entries(EDUCATION_LABEL).map(([code, label]) => (
+                <option key={code} value={code}>
+                  {pick(label, lang)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="programmeStart" label={t("examinees.programmeStart")} hint={t("examinees.programmeStartHint")} findings={at("programmeStart")}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} type="date" value={form.programmeStart} onChange={(e) => setForm({ ...form, programmeStart: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} data-testid="ek-examinee-start" />
+          )}
+        </Field>
+        <Field name="coherent" label={t("examinees.coherent")} findings={at("coherent")}>
+          {({ id }) => <input id={id} type="checkbox" checked={form.coherent} onChange={(e) => setForm({ ...form, coherent: e.target.checked })} data-testid="ek-examinee-coherent" />}
+        </Field>
+        <Field name="selfStudy" label={t("examinees.selfStudy")} findings={[]}>
+          {({ id }) => <input id={id} type="checkbox" checked={form.selfStudy} onChange={(e) => setForm({ ...form, selfStudy: e.target.checked })} data-testid="ek-examinee-selfstudy" />}
+        </Field>
+        <Field name="repeatsYear" label={t("examinees.repeatsYear")} findings={[]}>
+          {({ id }) => <input id={id} type="checkbox" checked={form.repeatsYear} onChange={(e) => setForm({ ...form, repeatsYear: e.target.checked })} data-testid="ek-examinee-repeats" />}
+        </Field>
+      </div>
+      <button type="submit" className="primary" disabled={busy} data-testid="ek-examinee-create">
+        {t("examinees.create")}
+      </button>
+    </form>
   );
 }
 

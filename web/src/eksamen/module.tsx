@@ -76,7 +76,7 @@ export const eksamenModule: WebModule = {
     if (path === "/eksamen") return <TermsPage session={session} />;
     if ((m = match("/eksamen/terms/:id", path))) return <TermPage key={m.id} session={session} id={m.id!} />;
     if ((m = match("/eksamen/exams/:id", path))) return <ExamPage key={m.id} session={session} id={m.id!} />;
-    if (path === "/eksamen/examinees") return <ExamineesPage />;
+    if (path === "/eksamen/examinees") return <ExamineesPage session={session} />;
     if ((m = match("/eksamen/examinees/:id", path))) return <ExamineePage key={m.id} session={session} id={m.id!} />;
     if (path === "/eksamen/complaints") return <ComplaintsPage />;
     if ((m = match("/eksamen/complaints/:id", path))) return <ComplaintPage key={m.id} session={session} id={m.id!} />;

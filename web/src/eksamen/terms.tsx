@@ -180,6 +180,7 @@ export function TermPage({ session, id }: { session: Session; id: string }) {
         </div>
       </section>
       <CensorAssignmentSection session={session} termId={id} exams={byId} onDone={plan.reload} />
+      {session.canWrite && <Export39Section termId={id} />}
       <section className="card flush" aria-labelledby="ek-regs-h">
         <div className="table-head">
           <h2 id="ek-regs-h">{t("plan.registrationsTitle")}</h2>
@@ -337,6 +338,26 @@ function CensorAssignmentSection({ session, termId, exams, onDone }: { session: 
           </div>
         </div>
       )}
+    </section>
+  );
+}
+
+/** The § 39 grade report of the term (API `GET /export39`, write roles): plain links, the session cookie authorises them. */
+function Export39Section({ termId }: { termId: string }) {
+  const t = useT();
+  return (
+    <section className="card" aria-labelledby="ek-export39-h" data-testid="ek-export39">
+      <h2 id="ek-export39-h">{t("export39.title")}</h2>
+      <p className="small">{t("export39.intro")}</p>
+      <p className="downloads">
+        <a href={`${API}/export39${qs({ termId, format: "csv" })}`} download data-testid="ek-export39-csv">
+          {t("export39.csv")}
+        </a>{" "}
+        ·{" "}
+        <a href={`${API}/export39${qs({ termId, format: "json" })}`} download={`karakterindberetning-39-${termId.slice(0, 8)}.json`} data-testid="ek-export39-json">
+          {t("export39.json")}
+        </a>
+      </p>
     </section>
   );
 }
