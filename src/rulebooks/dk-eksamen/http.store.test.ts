@@ -114,6 +114,53 @@ for (const target of testTargets()) {
       expect(wrong.status).toBe(422);
     });
 
+    it("leaver certificates (§ 37): prøvebevis and deltagerbevis through the API, one original each (§ 36), 422 with findings", async () => {
+      const x = await tap.post(`${B}/examinees`, { cpr: "0303069011", name: "Lise Leaver", education: "stx", coherent: true, programmeStart: "2022-08-01" });
+      expect(x.status, x.text).toBe(201);
+      const id = (x.body as { id: string }).id;
+      const L = `${B}/examinees/${id}/leaver-documents`;
+      const completed = [{ subjectCode: "ENG", level: "B" }, { subjectCode: "HIS", level: "C" }];
+      // not left yet: 422 citing § 37
+      const notLeft = await tap.post(L, { kind: "deltagerbevis", copy: "original", on: "2024-02-01", completed });
+      expect(notLeft.status).toBe(422);
+      expect(notLeft.headers.get("content-type")).toContain("application/problem+json");
+      expect((notLeft.body as Problem).findings).toContainEqual(expect.objectContaining({ rule: "eksamen.leaver.not-left", cite: { seed: "002", ref: "§ 37, stk. 1" } }));
+      const cur = (await tap.get(`${B}/examinees/${id}`)).body as { examinee?: { version: number }; version?: number };
+      const version = cur.examinee?.version ?? cur.version!;
+      const upd = await tap.request("PUT", `${B}/examinees/${id}`, { name: "Lise Leaver", education: "stx", coherent: true, programmeStart: "2022-08-01", leftOn: "2024-01-31", version, reason: "udmeldt" });
+      expect(upd.status, upd.text).toBe(200);
+      expect((await tap.post(`${B}/grades`, { kind: "exam", examineeId: id, subjectCode: "ENG", level: "B", part: "oral", grade: "7", date: "2023-06-11", announcedOn: "2023-06-11" })).status).toBe(201);
+      expect((await tap.post(`${B}/grades`, { kind: "standpunkt", examineeId: id, subjectCode: "HIS", level: "C", part: "oral", grade: "10", date: "2023-06-01" })).status).toBe(201);
+      // bad input: unknown subject → 422; malformed body → 400; readonly → 403; another institution → 404
+      expect(((await tap.post(L, { kind: "deltagerbevis", copy: "original", on: "2024-02-01", completed: [{ subjectCode: "XYZ" }] })).body as Problem).findings.map((f) => f.rule)).toContain("eksamen.input.subject-unknown");
+      expect((await tap.post(L, { kind: "eksamensbevis", copy: "original", on: "2024-02-01", completed })).status).toBe(400);
+      expect((await readonly.post(L, { kind: "proevebevis", copy: "original", on: "2024-02-01", completed })).status).toBe(403);
+      expect((await other.post(L, { kind: "proevebevis", copy: "original", on: "2024-02-01", completed })).status).toBe(404);
+      // the prøvebevis for the exam taken, the deltagerbevis for HIS (completed, not drawn) with its standpunkt grade
+      const p = await tap.post(L, { kind: "proevebevis", copy: "original", on: "2024-02-01", completed });
+      expect(p.status, p.text).toBe(201);
+      expect(p.body).toMatchObject({ kind: "proevebevis", copy: "original" });
+      const d = await tap.post(L, { kind: "deltagerbevis", copy: "original", on: "2024-02-01", completed });
+      expect(d.status, d.text).toBe(201);
+      expect(d.body).toMatchObject({ kind: "deltagerbevis", copy: "original" });
+      for (const doc of [p, d]) {
+        const pdf = await tap.get(`${B}/documents/${(doc.body as { id: string }).id}/pdf`);
+        expect(pdf.status, pdf.text).toBe(200);
+        expect(pdf.headers.get("content-type")).toBe("application/pdf");
+      }
+      // § 36: one original; a copy only when the original is lost
+      const again = await tap.post(L, { kind: "deltagerbevis", copy: "original", on: "2024-02-02", completed });
+      expect(again.status).toBe(422);
+      expect((again.body as Problem).findings).toContainEqual(expect.objectContaining({ rule: "eksamen.document.one-original", cite: { seed: "002", ref: "§ 36, stk. 1" } }));
+      expect((await tap.post(L, { kind: "deltagerbevis", copy: "copy", on: "2024-02-02", completed, originalLost: true })).status).toBe(201);
+      // nothing to certify: no completed subject outside the exams → no deltagerbevis
+      const none = await tap.post(L, { kind: "deltagerbevis", copy: "english-certified-copy", on: "2024-02-02", completed: [{ subjectCode: "ENG", level: "B" }], requestedByExaminee: true });
+      expect(none.status).toBe(422);
+      expect((none.body as Problem).findings.map((f) => f.rule)).toContain("eksamen.leaver.nothing-to-certify");
+      const ledger = (await tap.get(`${B}/examinees/${id}/documents`)).body as { kind: string; copy: string }[];
+      expect(ledger.map((r) => `${r.kind}/${r.copy}`).sort()).toEqual(["deltagerbevis/copy", "deltagerbevis/original", "proevebevis/original"]);
+    });
+
     it("§ 39 export as CSV", async () => {
       const r = await tap.get(`${B}/export39`);
       expect(r.status).toBe(200);

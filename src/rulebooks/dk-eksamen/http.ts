@@ -136,6 +136,15 @@ const IssueSchema = z.object({
   requestedByExaminee: z.boolean().optional(),
   signatory: z.object({ name: z.string().max(200), title: z.string().max(200) }).optional(),
 });
+const LeaverSchema = z.object({
+  kind: z.enum(["proevebevis", "deltagerbevis"]),
+  copy: z.enum(["original", "copy", "english-certified-copy"]),
+  on: date,
+  completed: z.array(z.object({ subjectCode: z.string().max(40), level: Level.nullable().optional() })).max(100).default([]),
+  originalLost: z.boolean().optional(),
+  requestedByExaminee: z.boolean().optional(),
+  signatory: z.object({ name: z.string().max(200), title: z.string().max(200) }).optional(),
+});
 const RevokeSchema = z.object({ on: date, destroyed: z.boolean(), reason: z.string().max(1000) });
 
 const ExamineeQuery = z.object({ q: z.string().max(200).optional(), education: z.string().max(20).optional() });
@@ -299,6 +308,8 @@ router.get("/examinees/:id/diploma", async (c) => c.json(await service.diplomaPr
 router.get("/examinees/:id/documents", async (c) => c.json(await service.listDocuments(D(c), c.get("actor"), c.req.param("id"))));
 router.post("/examinees/:id/documents", async (c) => c.json(await service.issueDocument(D(c), c.get("actor"), c.req.param("id"), await jsonBody(c, IssueSchema)), 201));
 
+router.post("/examinees/:id/leaver-documents", async (c) => c.json(await service.issueLeaverDocument(D(c), c.get("actor"), c.req.param("id"), await jsonBody(c, LeaverSchema)), 201));
+
 router.get("/teams", async (c) => c.json(await service.listTeams(D(c), c.get("actor"), queryOf(c, TermQuery).termId)));
 router.post("/teams", async (c) => c.json(await service.createTeam(D(c), c.get("actor"), await jsonBody(c, TeamSchema)), 201));
 router.get("/exams", async (c) => c.json(await service.listExams(D(c), c.get("actor"), queryOf(c, TermQuery))));
@@ -374,6 +385,7 @@ export const eksamenOps: OpenApiOp[] = [
   op("get", "/examinees/:id/diploma", "Diploma preview with the exam result step by step (§§ 35, 40–42)"),
   op("get", "/examinees/:id/documents", "The document ledger of an examinee (§ 36)", { response: z.array(Obj) }),
   op("post", "/examinees/:id/documents", "Issue an original, a copy or the English certified copy (§§ 34, 36)", { body: IssueSchema }),
+  op("post", "/examinees/:id/leaver-documents", "Issue a leaver's prøvebevis or deltagerbevis (§ 37; ledger rules of § 36; 422 with findings)", { body: LeaverSchema }),
   op("get", "/teams", "Teams", { query: TermQuery, response: z.array(Obj) }),
   op("post", "/teams", "Add a team", { body: TeamSchema }),
   op("get", "/exams", "Exams", { query: TermQuery, response: z.array(Obj) }),

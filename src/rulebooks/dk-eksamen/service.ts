@@ -22,8 +22,8 @@ import { buildCertificate, gradeReport, type CertificateData } from "./certifica
 import { exFinding } from "./cite.ts";
 import { complaintDeadlines, possibleOutcomes, replay, step, TRANSITIONS, type ComplaintActor, type ComplaintCase, type ComplaintEvent, type ComplaintExam } from "./complaint.ts";
 import { expulsion, specialConditions, type MisconductInput, type SpecialConditionsInput } from "./conduct.ts";
-import { meritText, mayIssue, type DiplomaLine } from "./diploma.ts";
-import { documentFromCertificate, type ComplaintLetterInput, type ComplaintLetterKind, type EksamenDocumentInput } from "./documents.ts";
+import { leaverCertificates, meritText, mayIssue, type DiplomaLine } from "./diploma.ts";
+import { checkDocumentInput, documentFromCertificate, documentsForLeaver, type ComplaintLetterInput, type ComplaintLetterKind, type EksamenDocumentInput } from "./documents.ts";
 import type { DiplomaKind, Education, ExamForm, ExamGrade, Examinee, GradePart, GradeRecord, IssuedDocument, Level, MeritAssessment, MeritEntry, StandpunktGrade, Subject } from "./model.ts";
 import { parseExamGradeRow, parseExamineeRow, parseStandpunktRow } from "./parse.ts";
 import { explainExamResult, type ExamResult } from "./result.ts";
@@ -1254,12 +1254,25 @@ export async function issueDocument(
   const c: CertificateData = cert.value;
   if (input.kind && input.kind !== c.kind)
     throw refuse([exFinding("document.kind", "error", "§ 34, stk. 1", `The grades make a ${c.kind}, not a ${input.kind}.`, `Karaktererne giver et ${c.kind}, ikke et ${input.kind}.`, "kind", input.kind)], "wrong kind");
+  return issueLedgered(db, actor, e, c.kind, on, input, (rest) => documentFromCertificate(c, rest));
+}
+
+type IssueOptions = { copy: IssuedDocument["copy"]; originalLost?: boolean | undefined; requestedByExaminee?: boolean | undefined; signatory?: { name: string; title: string } | undefined };
+type DocumentRest = Parameters<typeof documentFromCertificate>[1];
+
+/**
+ * The ledger side shared by every document (§§ 34, 36): `mayIssue` over the examinee's ledger for this kind (one
+ * original; a copy only when the original is lost; the English certified copy on request; withheld during an
+ * accepted complaint), then the number, the stored content and the audit row in one transaction.
+ */
+async function issueLedgered(db: Db, actor: Actor, e: store.ExamineeRow, kind: DiplomaKind, on: IsoDate, input: IssueOptions, make: (rest: DocumentRest) => EksamenDocumentInput): Promise<store.DocumentRow> {
+  const examineeId = e.id;
   const ledger = await store.listDocuments(k(db), actor.institutionId, { examineeId });
   const complaints = await loadComplaints(db, actor, { examineeId });
   const withheld = complaints.some((l) => OPEN_AFTER_ACCEPT.has(l.case.state));
   const may = mayIssue(ledgerOf(ledger), {
     examineeId,
-    kind: c.kind,
+    kind,
     copy: input.copy,
     on,
     ...(input.originalLost !== undefined ? { originalLost: input.originalLost } : {}),
@@ -1268,7 +1281,7 @@ export async function issueDocument(
   });
   if (!may.value) throw refuse(may.because, "the document may not be issued");
   const inst = await institutionOf(db, actor);
-  const originals = ledger.filter((d) => d.kind === c.kind && d.copy === "original");
+  const originals = ledger.filter((d) => d.kind === kind && d.copy === "original");
   const standing = [...originals].reverse().find((d) => d.revokedOn === null) ?? originals.at(-1);
   // a new original names the one it replaces (§ 36, stk. 2 recalled and destroyed; § 52, stk. 2 recalled during a complaint)
   const replaced = input.copy === "original" ? [...originals].reverse().find((d) => d.revokedOn !== null) : undefined;
@@ -1277,7 +1290,7 @@ export async function issueDocument(
     .execute(async (tx) => {
       const n = await store.countDocuments(tx, actor.institutionId);
       const number = `${inst.code}-${on.slice(0, 4)}-${String(n + 1).padStart(5, "0")}`;
-      const content: EksamenDocumentInput = documentFromCertificate(c, {
+      const content: EksamenDocumentInput = make({
         copy: input.copy,
         documentNumber: number,
         institution: { name: inst.name, number: inst.code },
@@ -1287,11 +1300,62 @@ export async function issueDocument(
         ...(replaced ? { replaces: { issuedOn: replaced.issuedOn, reason: replaced.destroyed ? ("recalled-destroyed" as const) : ("complaint" as const) } } : {}),
         signatory: input.signatory ?? { name: actor.label, title: "For institutionen" },
       });
-      const id = await store.insertDocument(tx, actor.institutionId, { examineeId, number, kind: c.kind, copy: input.copy, issuedOn: on, content: toJson(content) }, by(actor));
-      await audit(auditTx(tx), actor, { action: "eksamen.document.issue", entity: "eksamen_document", entityId: id, detail: { number, kind: c.kind, copy: input.copy } });
+      const id = await store.insertDocument(tx, actor.institutionId, { examineeId, number, kind, copy: input.copy, issuedOn: on, content: toJson(content) }, by(actor));
+      await audit(auditTx(tx), actor, { action: "eksamen.document.issue", entity: "eksamen_document", entityId: id, detail: { number, kind, copy: input.copy } });
       return id;
     });
   return (await store.listDocuments(k(db), actor.institutionId, { id }))[0]!;
+}
+
+/**
+ * A leaver's certificate (§ 37): "… der forlader uddannelsen eller forløbet uden at have fuldført, har ret til at få
+ * prøvebevis for de aflagte prøver henholdsvis deltagerbevis for de afsluttede fag, der ikke udtrækkes til prøve."
+ * `leaverCertificates` decides the content from the grades and the completed subjects the institution names
+ * (stk. 2: standpunkt grades included); the ledger rules are the documents' (§ 36: one original per kind).
+ * 422 when the examinee has not left, the education is not covered, a subject is unknown, or the kind asked for
+ * has nothing to show.
+ */
+export async function issueLeaverDocument(
+  db: Db,
+  actor: Actor,
+  examineeId: string,
+  input: IssueOptions & { kind: "proevebevis" | "deltagerbevis"; on: string; completed: { subjectCode: string; level?: Level | null | undefined }[] },
+): Promise<store.DocumentRow> {
+  write(actor);
+  const e = await examineeOr404(db, actor, examineeId);
+  const on = dateOrRefuse(input.on, "on");
+  const subjects = await subjectMap(db, actor);
+  const unknown = input.completed
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => !subjects.has(c.subjectCode))
+    .map(({ c, i }) => inputFinding("subject-unknown", `completed[${i}].subjectCode`, c.subjectCode, `Unknown subject ${c.subjectCode}.`, `Ukendt fag ${c.subjectCode}.`));
+  if (unknown.length) throw refuse(unknown, "unknown subject");
+  const completed = input.completed.map((c) => ({ subject: subjects.get(c.subjectCode)!, ...(c.level ? { level: c.level } : {}) }));
+  const d = leaverCertificates(await gradeRecord(db, actor, e), completed);
+  if (d.value === null) throw refuse(d.because.some((f) => f.severity === "error") ? d.because : d.because.map((f) => ({ ...f, severity: "error" as const })), "no leaver certificate can be made");
+  const leaver = d.value;
+  if ((input.kind === "proevebevis" ? leaver.proevebevis : leaver.deltagerbevis) === null)
+    throw refuse(
+      [
+        exFinding(
+          "leaver.nothing-to-certify",
+          "error",
+          "§ 37, stk. 1",
+          input.kind === "proevebevis" ? "The leaver took no exam, so there is no prøvebevis (§ 37: prøvebevis for de aflagte prøver)." : "No completed subject that was not drawn for an exam, so there is no deltagerbevis.",
+          input.kind === "proevebevis" ? "Eksaminanden har ikke aflagt prøver; der gives intet prøvebevis." : "Der er ingen afsluttede fag, der ikke er udtrukket til prøve; der gives intet deltagerbevis.",
+          "kind",
+          input.kind,
+        ),
+        ...d.because,
+      ],
+      "nothing to certify",
+    );
+  return issueLedgered(db, actor, e, input.kind, on, input, (rest) => {
+    const doc = documentsForLeaver(leaver, { ...rest, issuer: "institution", education: e.education as Education, leftOn: e.leftOn as IsoDate }).find((x) => x.kind === input.kind)!;
+    const bad = checkDocumentInput(doc).filter((f) => f.severity === "error");
+    if (bad.length) throw refuse(bad, "the document cannot be made");
+    return doc;
+  });
 }
 
 /** § 36, stk. 2: the original is recalled (and destroyed); recorded as a revocation row — the document row is never changed. */
