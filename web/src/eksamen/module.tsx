@@ -3,20 +3,82 @@
  * exams with grade entry, examinees with the diploma preview and documents, complaint cases with their deadline
  * clock, and the censors. API: /api/eksamen (src/rulebooks/dk-eksamen/API.md).
  */
+import { useState, type FormEvent } from "react";
+import type { Session } from "../App.tsx";
+import { ApiError, post, type Finding } from "../api.ts";
 import type { WebModule } from "../modules.tsx";
 import { match } from "../router.tsx";
-import { ProblemBanner, Spinner } from "../components.tsx";
+import { Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { useTexts } from "../i18n.tsx";
 import { ComplaintPage, ComplaintsPage } from "./complaints.tsx";
 import { ExamPage } from "./exam.tsx";
 import { ExamineePage, ExamineesPage } from "./examinees.tsx";
 import { TermPage, TermsPage } from "./terms.tsx";
 import { TEXTS } from "./texts.ts";
-import { API, useLoad, type Censor } from "./types.ts";
+import { API, useLoad, type Censor, type Level } from "./types.ts";
 
-function CensorsPage() {
+/** "MA A, EN" → `[{ subject: "MA", level: "A" }, { subject: "EN" }]`. */
+function parseCensorSubjects(text: string): { subject: string; level?: Level }[] {
+  return text
+    .split(",")
+    .map((x) => x.trim().split(/\s+/))
+    .filter((p) => p[0])
+    .map(([subject, level]) => (level && ["A", "B", "C"].includes(level.toUpperCase()) ? { subject: subject!, level: level.toUpperCase() as Level } : { subject: subject! }));
+}
+
+/** Create a censor (API `POST /censors`); a refusal's findings are shown with the form. */
+function NewCensorForm({ onDone }: { onDone: () => void }) {
   const t = useTexts(TEXTS);
-  const { data, error } = useLoad<Censor[]>(`${API}/censors`);
+  const [form, setForm] = useState({ name: "", employedAt: "", subjects: "", capacity: "10" });
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [err, setErr] = useState<unknown>(null);
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setErr(null);
+    setFindings([]);
+    try {
+      await post<Censor>(`${API}/censors`, {
+        name: form.name,
+        employedAt: form.employedAt.split(",").map((x) => x.trim()).filter(Boolean),
+        subjects: parseCensorSubjects(form.subjects),
+        capacity: Number(form.capacity),
+      });
+      setForm({ name: "", employedAt: "", subjects: "", capacity: "10" });
+      onDone();
+    } catch (x) {
+      if (x instanceof ApiError && x.findings.length > 0) setFindings(x.findings);
+      else setErr(x);
+    }
+  };
+  return (
+    <form className="card" onSubmit={(e) => void create(e)} data-testid="ek-new-censor">
+      <h2>{t("censor.new")}</h2>
+      <ProblemBanner error={err} />
+      <FindingList findings={findings} testid="ek-censor-form-findings" />
+      <div className="grid">
+        <Field name="censorName" label={t("examinees.name")} findings={[]}>
+          {({ id }) => <input id={id} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required data-testid="ek-censor-name" />}
+        </Field>
+        <Field name="employedAt" label={t("censor.employedAt")} hint={t("censor.employedAtHint")} findings={[]}>
+          {({ id, describedBy }) => <input id={id} value={form.employedAt} onChange={(e) => setForm({ ...form, employedAt: e.target.value })} aria-describedby={describedBy} data-testid="ek-censor-employed" />}
+        </Field>
+        <Field name="censorSubjects" label={t("censor.subjects")} hint={t("censor.subjectsHint")} findings={[]}>
+          {({ id, describedBy }) => <input id={id} value={form.subjects} onChange={(e) => setForm({ ...form, subjects: e.target.value })} aria-describedby={describedBy} data-testid="ek-censor-subjects" />}
+        </Field>
+        <Field name="capacity" label={t("censor.capacity")} findings={[]}>
+          {({ id }) => <input id={id} type="number" min={0} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: e.target.value })} required data-testid="ek-censor-capacity" />}
+        </Field>
+      </div>
+      <button type="submit" className="primary" data-testid="ek-censor-create">
+        {t("censor.create")}
+      </button>
+    </form>
+  );
+}
+
+function CensorsPage({ session }: { session: Session }) {
+  const t = useTexts(TEXTS);
+  const { data, error, reload } = useLoad<Censor[]>(`${API}/censors`);
   return (
     <div className="page">
       <div className="page-head">
@@ -50,6 +112,7 @@ function CensorsPage() {
           </table>
         </div>
       )}
+      {session.canWrite && <NewCensorForm onDone={reload} />}
     </div>
   );
 }
@@ -80,7 +143,7 @@ export const eksamenModule: WebModule = {
     if ((m = match("/eksamen/examinees/:id", path))) return <ExamineePage key={m.id} session={session} id={m.id!} />;
     if (path === "/eksamen/complaints") return <ComplaintsPage />;
     if ((m = match("/eksamen/complaints/:id", path))) return <ComplaintPage key={m.id} session={session} id={m.id!} />;
-    if (path === "/eksamen/censors") return <CensorsPage />;
+    if (path === "/eksamen/censors") return <CensorsPage session={session} />;
     return null;
   },
   afterSwitch(path) {

@@ -67,6 +67,10 @@ const da = {
   "censor.subjects": "Fag",
   "censor.capacity": "Kapacitet",
   "censor.history": "Tidligere censur",
+  "censor.new": "Opret censor",
+  "censor.employedAtHint": "Institutionskoder, adskilt med komma (§ 27: ikke ansat ved institutionen).",
+  "censor.subjectsHint": "Fagkode og evt. niveau, adskilt med komma, fx \"MA A, EN\".",
+  "censor.create": "Opret",
 
   "exam.title": "{subject} {level} – {part}",
   "exam.registrations": "Tilmeldinger (§§ 7–8)",
@@ -298,6 +302,10 @@ const en: Record<Key, string> = {
   "censor.subjects": "Subjects",
   "censor.capacity": "Capacity",
   "censor.history": "Earlier censorship",
+  "censor.new": "New censor",
+  "censor.employedAtHint": "Institution codes, comma-separated (§ 27: not employed at the institution).",
+  "censor.subjectsHint": "Subject code and optional level, comma-separated, e.g. \"MA A, EN\".",
+  "censor.create": "Create",
 
   "exam.title": "{subject} {level} – {part}",
   "exam.registrations": "Registrations (§§ 7–8)",
