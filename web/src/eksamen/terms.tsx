@@ -5,12 +5,12 @@
  */
 import { useState, type FormEvent } from "react";
 import type { Session } from "../App.tsx";
-import { post, qs } from "../api.ts";
-import { Banner, CountBadges, FindingItem, FindingList, ProblemBanner, Spinner } from "../components.tsx";
+import { ApiError, post, qs, type Finding } from "../api.ts";
+import { Banner, CountBadges, Field, FindingItem, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { formatDate, pick, useI18n, useTexts } from "../i18n.tsx";
 import { Link, navigate } from "../router.tsx";
 import { PART_LABEL, TEXTS } from "./texts.ts";
-import { API, subjectName, useLoad, type CensorAssignment, type Exam, type ExamForm, type Registration, type Term, type TermPlan } from "./types.ts";
+import { API, subjectName, useLoad, type AnswerForm, type CensorAssignment, type Exam, type ExamForm, type Level, type Part, type Registration, type Subject, type Teacher, type Term, type TermPlan } from "./types.ts";
 
 const useT = () => useTexts(TEXTS);
 
@@ -180,6 +180,7 @@ export function TermPage({ session, id }: { session: Session; id: string }) {
         </div>
       </section>
       <CensorAssignmentSection session={session} termId={id} exams={byId} onDone={plan.reload} />
+      {session.canWrite && <NewExamForm termId={id} onDone={plan.reload} />}
       {session.canWrite && <Export39Section termId={id} />}
       <section className="card flush" aria-labelledby="ek-regs-h">
         <div className="table-head">
@@ -359,5 +360,158 @@ function Export39Section({ termId }: { termId: string }) {
         </a>
       </p>
     </section>
+  );
+}
+
+const ANSWERS: AnswerForm[] = ["written", "oral", "practical"];
+const EXAM_FIELDS = ["subjectCode", "date", "form.answer", "examinerIds"];
+
+/** Create an exam with its § 12 form (API `POST /exams`); a refusal's findings sit beside their field (date outside the term, no answer form, unknown subject or teacher). */
+function NewExamForm({ termId, onDone }: { termId: string; onDone: () => void }) {
+  const t = useT();
+  const { lang } = useI18n();
+  const subjects = useLoad<Subject[]>(`${API}/subjects`);
+  const teachers = useLoad<Teacher[]>(`${API}/teachers`);
+  const empty = { subjectCode: "", level: "" as Level | "", part: "oral" as Part, date: "", examinerIds: [] as string[] };
+  const emptyForm: ExamForm = { basis: { forlaeg: "", otherMaterial: false }, course: { timeMinutes: 0, draw: true, preparationMinutes: 30, examinationMinutes: 30 }, answer: ["oral"], electronic: false, multiSubject: false, group: false, setBy: "institution" };
+  const [x, setX] = useState(empty);
+  const [f, setF] = useState<ExamForm>(emptyForm);
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [err, setErr] = useState<unknown>(null);
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setErr(null);
+    setFindings([]);
+    try {
+      await post<Exam>(`${API}/exams`, { termId, subjectCode: x.subjectCode, level: x.level || null, part: x.part, date: x.date, form: f, examinerIds: x.examinerIds });
+      setX(empty);
+      setF(emptyForm);
+      onDone();
+    } catch (y) {
+      if (y instanceof ApiError && y.findings.length > 0) setFindings(y.findings);
+      else setErr(y);
+    }
+  };
+  const at = (name: string) => findings.filter((g) => g.subject === name);
+  const other = findings.filter((g) => !g.subject || !EXAM_FIELDS.includes(g.subject));
+  const num = (v: string) => Math.max(0, Math.floor(Number(v) || 0));
+  return (
+    <form className="card" onSubmit={(e) => void create(e)} data-testid="ek-new-exam">
+      <h2>{t("examNew.title")}</h2>
+      <ProblemBanner error={err} />
+      <FindingList findings={other} testid="ek-new-exam-findings" />
+      <div className="grid">
+        <Field name="subjectCode" label={t("examNew.subject")} findings={at("subjectCode")}>
+          {({ id, describedBy, invalid }) => (
+            <select id={id} value={x.subjectCode} onChange={(e) => setX({ ...x, subjectCode: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} required data-testid="ek-new-exam-subject">
+              <option value="">{t("none")}</option>
+              {(subjects.data ?? []).map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.code} – {subjectName(s, lang)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="level" label={t("examNew.level")} findings={[]}>
+          {({ id }) => (
+            <select id={id} value={x.level} onChange={(e) => setX({ ...x, level: e.target.value as Level | "" })} data-testid="ek-new-exam-level">
+              <option value="">{t("none")}</option>
+              <option value="A">A</option>
+              <option value="B">B</option>
+              <option value="C">C</option>
+            </select>
+          )}
+        </Field>
+        <Field name="part" label={t("examNew.part")} findings={[]}>
+          {({ id }) => (
+            <select id={id} value={x.part} onChange={(e) => setX({ ...x, part: e.target.value as Part })} data-testid="ek-new-exam-part">
+              {(["written", "oral", "practical", "combined"] as const).map((p) => (
+                <option key={p} value={p}>
+                  {pick(PART_LABEL[p], lang)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="date" label={t("examNew.date")} findings={at("date")}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} type="date" value={x.date} onChange={(e) => setX({ ...x, date: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} required data-testid="ek-new-exam-date" />
+          )}
+        </Field>
+        <Field name="examinerIds" label={t("examNew.examiners")} findings={at("examinerIds")}>
+          {({ id, describedBy, invalid }) => (
+            <select
+              id={id}
+              multiple
+              value={x.examinerIds}
+              onChange={(e) => setX({ ...x, examinerIds: Array.from(e.target.selectedOptions, (o) => o.value) })}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              data-testid="ek-new-exam-examiners"
+            >
+              {(teachers.data ?? []).map((tc) => (
+                <option key={tc.id} value={tc.id}>
+                  {tc.name} ({tc.initials})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="forlaeg" label={t("examNew.forlaeg")} findings={[]}>
+          {({ id }) => <input id={id} value={f.basis.forlaeg} onChange={(e) => setF({ ...f, basis: { ...f.basis, forlaeg: e.target.value } })} data-testid="ek-new-exam-forlaeg" />}
+        </Field>
+        <Field name="form.answer" label={t("examNew.answer")} findings={at("form.answer")}>
+          {() => (
+            <span data-testid="ek-new-exam-answer">
+              {ANSWERS.map((a) => (
+                <label key={a}>
+                  <input
+                    type="checkbox"
+                    checked={f.answer.includes(a)}
+                    onChange={(e) => setF({ ...f, answer: e.target.checked ? [...f.answer, a] : f.answer.filter((b) => b !== a) })}
+                    data-testid={`ek-new-exam-answer-${a}`}
+                  />{" "}
+                  {pick(PART_LABEL[a], lang)}
+                </label>
+              ))}
+            </span>
+          )}
+        </Field>
+        {(["timeMinutes", "preparationMinutes", "examinationMinutes"] as const).map((k) => (
+          <Field key={k} name={k} label={t(`examNew.${k}`)} findings={[]}>
+            {({ id }) => <input id={id} type="number" min={0} value={f.course[k]} onChange={(e) => setF({ ...f, course: { ...f.course, [k]: num(e.target.value) } })} data-testid={`ek-new-exam-${k}`} />}
+          </Field>
+        ))}
+        <Field name="setBy" label={t("examNew.setBy")} findings={[]}>
+          {({ id }) => (
+            <select id={id} value={f.setBy} onChange={(e) => setF({ ...f, setBy: e.target.value as ExamForm["setBy"] })} data-testid="ek-new-exam-setby">
+              <option value="institution">{t("examNew.setBy.institution")}</option>
+              <option value="ministry">{t("examNew.setBy.ministry")}</option>
+            </select>
+          )}
+        </Field>
+        <div className="field">
+          <label>
+            <input type="checkbox" checked={f.course.draw} onChange={(e) => setF({ ...f, course: { ...f.course, draw: e.target.checked } })} data-testid="ek-new-exam-draw" /> {t("examNew.draw")}
+          </label>{" "}
+          <label>
+            <input type="checkbox" checked={f.basis.otherMaterial} onChange={(e) => setF({ ...f, basis: { ...f.basis, otherMaterial: e.target.checked } })} /> {t("examNew.otherMaterial")}
+          </label>{" "}
+          <label>
+            <input type="checkbox" checked={f.electronic} onChange={(e) => setF({ ...f, electronic: e.target.checked })} /> {t("examNew.electronic")}
+          </label>{" "}
+          <label>
+            <input type="checkbox" checked={f.multiSubject} onChange={(e) => setF({ ...f, multiSubject: e.target.checked })} /> {t("examNew.multiSubject")}
+          </label>{" "}
+          <label>
+            <input type="checkbox" checked={f.group} onChange={(e) => setF({ ...f, group: e.target.checked })} /> {t("examNew.group")}
+          </label>
+        </div>
+      </div>
+      <button type="submit" className="primary" data-testid="ek-new-exam-create">
+        {t("examNew.create")}
+      </button>
+    </form>
   );
 }
