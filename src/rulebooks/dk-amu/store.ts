@@ -10,6 +10,8 @@ import type { PlatformTables } from "../../platform/db/schema.ts";
 import type { AmuGoal, ExamAttempt, Participation, ResultatIkkeProevebelagt, ResultatProevebelagt } from "./model.ts";
 import { REPORT_COLUMNS } from "./report.ts";
 import type { AmuTables } from "./schema.ts";
+import { type Claim, claimNextVersion as claimVersion, isUuid } from "../../platform/db/versioned.ts";
+export { isUuid };
 
 export type AmuKysely = Kysely<PlatformTables & AmuTables>;
 export type AmuTx = Transaction<PlatformTables & AmuTables>;
@@ -154,29 +156,8 @@ export async function insertParticipation(tx: AmuQ, institutionId: string, d: Ve
  * Takes the next version of a participation when `expected` is the current one. Returns the new version number,
  * "missing" when the participation does not exist in this institution, or "stale" with the current version.
  */
-export async function claimNextVersion(
-  tx: AmuTx,
-  institutionId: string,
-  id: string,
-  expected: number,
-): Promise<{ ok: true; version: number } | { ok: false; why: "missing" } | { ok: false; why: "stale"; current: number }> {
-  const r = await tx
-    .updateTable("amu_participation")
-    .set((eb) => ({ version: eb("version", "+", 1) }))
-    .where("id", "=", id)
-    .where("institution_id", "=", institutionId)
-    .where("version", "=", expected)
-    .returning("version")
-    .executeTakeFirst();
-  if (r) return { ok: true, version: r.version };
-  const cur = await tx
-    .selectFrom("amu_participation")
-    .select("version")
-    .where("id", "=", id)
-    .where("institution_id", "=", institutionId)
-    .executeTakeFirst();
-  return cur ? { ok: false, why: "stale", current: cur.version } : { ok: false, why: "missing" };
-}
+export const claimNextVersion = (tx: AmuTx, institutionId: string, id: string, expected: number): Promise<Claim> =>
+  claimVersion(tx, "amu_participation", institutionId, id, expected);
 
 /** Marks the current version superseded and inserts the new version as current (one transaction, caller's). */
 export async function insertNextVersion(
@@ -844,5 +825,3 @@ export async function latestReport(k: AmuQ, institutionId: string): Promise<Stor
   return r ? toReport(r) : undefined;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string): boolean => UUID.test(s);

@@ -9,6 +9,8 @@ import type { Db } from "../../platform/db/connect.ts";
 import type { PlatformTables } from "../../platform/db/schema.ts";
 import type { AgreementNotification, Employer, ExemptEducation, ExemptionCategory, SchoolWeekLine, UnitQuarterContribution } from "./model.ts";
 import type { AubTables, StoredReligiousApplication } from "./schema.ts";
+import { type Claim, claimNextVersion, isUuid } from "../../platform/db/versioned.ts";
+export { isUuid };
 
 export type AubKysely = Kysely<PlatformTables & AubTables>;
 export type AubTx = Transaction<PlatformTables & AubTables>;
@@ -23,8 +25,6 @@ export interface Recorder {
   userId: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string): boolean => UUID.test(s);
 const num = (x: string | number | null | undefined): number => Number(x ?? 0);
 const iso = (d: Date | string): string => new Date(d).toISOString();
 
@@ -135,26 +135,8 @@ function employerVersion(id: string, institutionId: string, version: number, d: 
 }
 
 /** Optimistic lock on a head row: the next version when `expected` is current, else "missing" or "stale". */
-export async function claimNext(
-  tx: AubTx,
-  table: "aub_employer" | "aub_agreement",
-  institutionId: string,
-  id: string,
-  expected: number,
-): Promise<{ ok: true; version: number } | { ok: false; why: "missing" } | { ok: false; why: "stale"; current: number }> {
-  if (!isUuid(id)) return { ok: false, why: "missing" };
-  const r = await tx
-    .updateTable(table)
-    .set((eb) => ({ version: eb("version", "+", 1) }))
-    .where("id", "=", id)
-    .where("institution_id", "=", institutionId)
-    .where("version", "=", expected)
-    .returning("version")
-    .executeTakeFirst();
-  if (r) return { ok: true, version: r.version };
-  const cur = await tx.selectFrom(table).select("version").where("id", "=", id).where("institution_id", "=", institutionId).executeTakeFirst();
-  return cur ? { ok: false, why: "stale", current: cur.version } : { ok: false, why: "missing" };
-}
+export const claimNext = (tx: AubTx, table: "aub_employer" | "aub_agreement", institutionId: string, id: string, expected: number): Promise<Claim> =>
+  claimNextVersion(tx, table, institutionId, id, expected);
 
 export async function insertEmployerVersion(tx: AubTx, institutionId: string, id: string, version: number, d: EmployerData, by: Recorder, reason: string): Promise<void> {
   await tx

@@ -8,6 +8,8 @@ import type { Kysely, Transaction } from "kysely";
 import type { Db } from "../../platform/db/connect.ts";
 import type { PlatformTables } from "../../platform/db/schema.ts";
 import type { EksamenTables } from "./schema.ts";
+import { type Claim, claimNextVersion, isUuid } from "../../platform/db/versioned.ts";
+export { isUuid };
 
 export type EksKysely = Kysely<PlatformTables & EksamenTables>;
 export type EksTx = Transaction<PlatformTables & EksamenTables>;
@@ -22,8 +24,6 @@ export interface Recorder {
   userId: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string): boolean => UUID.test(s);
 const iso = (d: Date | string): string => new Date(d).toISOString();
 const J = (v: unknown): string => JSON.stringify(v);
 type LevelS = "A" | "B" | "C";
@@ -148,26 +148,8 @@ function examineeVersion(id: string, inst: string, version: number, d: ExamineeD
 }
 
 /** Optimistic lock on a head row: the next version when `expected` is current, else "missing" or "stale". */
-export async function bumpVersion(
-  tx: EksTx,
-  table: "eksamen_examinee" | "eksamen_grade",
-  inst: string,
-  id: string,
-  expected: number,
-): Promise<{ ok: true; version: number } | { ok: false; why: "missing" } | { ok: false; why: "stale"; current: number }> {
-  if (!isUuid(id)) return { ok: false, why: "missing" };
-  const r = await tx
-    .updateTable(table)
-    .set((eb) => ({ version: eb("version", "+", 1) }))
-    .where("id", "=", id)
-    .where("institution_id", "=", inst)
-    .where("version", "=", expected)
-    .returning("version")
-    .executeTakeFirst();
-  if (r) return { ok: true, version: r.version };
-  const cur = await tx.selectFrom(table).select("version").where("id", "=", id).where("institution_id", "=", inst).executeTakeFirst();
-  return cur ? { ok: false, why: "stale", current: cur.version } : { ok: false, why: "missing" };
-}
+export const bumpVersion = (tx: EksTx, table: "eksamen_examinee" | "eksamen_grade", inst: string, id: string, expected: number): Promise<Claim> =>
+  claimNextVersion(tx, table, inst, id, expected);
 
 export async function insertExamineeVersion(tx: EksTx, inst: string, id: string, version: number, d: ExamineeData, by: Recorder, reason: string): Promise<void> {
   await tx

@@ -11,6 +11,8 @@ import type { PlatformTables } from "../../platform/db/schema.ts";
 import type { ClassLevel } from "./codes.ts";
 import type { Attempt, DsaSupplerende, Exemption } from "./model.ts";
 import type { SprogproveTables } from "./schema.ts";
+import { type Claim, claimNextVersion, isUuid } from "../../platform/db/versioned.ts";
+export { isUuid };
 
 export type SpKysely = Kysely<PlatformTables & SprogproveTables>;
 export type SpTx = Transaction<PlatformTables & SprogproveTables>;
@@ -25,25 +27,11 @@ export interface Recorder {
   userId: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string): boolean => UUID.test(s);
 
-export type Claim = { ok: true; version: number } | { ok: false; why: "missing" } | { ok: false; why: "stale"; current: number };
+export type { Claim };
 
-async function claim(tx: SpTx, table: "sp_year" | "sp_pupil", institutionId: string, id: string, expected: number): Promise<Claim> {
-  if (!isUuid(id)) return { ok: false, why: "missing" };
-  const r = await tx
-    .updateTable(table)
-    .set((eb) => ({ version: eb("version", "+", 1) }))
-    .where("id", "=", id)
-    .where("institution_id", "=", institutionId)
-    .where("version", "=", expected)
-    .returning("version")
-    .executeTakeFirst();
-  if (r) return { ok: true, version: r.version };
-  const cur = await tx.selectFrom(table).select("version").where("id", "=", id).where("institution_id", "=", institutionId).executeTakeFirst();
-  return cur ? { ok: false, why: "stale", current: cur.version } : { ok: false, why: "missing" };
-}
+const claim = (tx: SpTx, table: "sp_year" | "sp_pupil", institutionId: string, id: string, expected: number): Promise<Claim> =>
+  claimNextVersion(tx, table, institutionId, id, expected);
 
 export interface HistoryEntry {
   version: number;

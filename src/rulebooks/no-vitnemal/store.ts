@@ -8,6 +8,7 @@ import type { Db } from "../../platform/db/connect.ts";
 import type { PlatformTables } from "../../platform/db/schema.ts";
 import type { IssuanceEvent } from "./issuance.ts";
 import type { VitnemalTables } from "./schema.ts";
+import { type Claim, claimNextVersion as claimVersion } from "../../platform/db/versioned.ts";
 
 export type VmKysely = Kysely<PlatformTables & VitnemalTables>;
 export type VmTx = Transaction<PlatformTables & VitnemalTables>;
@@ -58,24 +59,8 @@ export async function insertCase(tx: VmQ, institutionId: string, d: CaseVersionD
 }
 
 /** Takes the next version when `expected` is the current one; "missing" (other institution / no such case) or "stale". */
-export async function claimNextVersion(
-  tx: VmTx,
-  institutionId: string,
-  id: string,
-  expected: number,
-): Promise<{ ok: true; version: number } | { ok: false; why: "missing" } | { ok: false; why: "stale"; current: number }> {
-  const r = await tx
-    .updateTable("vitnemal_case")
-    .set((eb) => ({ version: eb("version", "+", 1) }))
-    .where("id", "=", id)
-    .where("institution_id", "=", institutionId)
-    .where("version", "=", expected)
-    .returning("version")
-    .executeTakeFirst();
-  if (r) return { ok: true, version: r.version };
-  const cur = await tx.selectFrom("vitnemal_case").select("version").where("id", "=", id).where("institution_id", "=", institutionId).executeTakeFirst();
-  return cur ? { ok: false, why: "stale", current: cur.version } : { ok: false, why: "missing" };
-}
+export const claimNextVersion = (tx: VmTx, institutionId: string, id: string, expected: number): Promise<Claim> =>
+  claimVersion(tx, "vitnemal_case", institutionId, id, expected);
 
 /** Appends the next version (the one before stays as it was: the table is append-only). */
 export async function insertVersion(tx: VmTx, institutionId: string, id: string, version: number, d: CaseVersionData, by: Recorder, reason: string): Promise<void> {
