@@ -73,8 +73,10 @@ const LEVEL: Record<Level, { da: string; en: string }> = {
 /**
  * The 7-trinsskala explained in English on the certified copy (§ 34, stk. 2: "på engelsk som bekræftet kopi"). The
  * grades are facts.md's "7-trinsskala grades" (12, 10, 7, 4, 02, 00, −3); the descriptions and ECTS equivalents are the
- * ministry's English description of the scale (karakterbekendtgørelsen, bilag 1) — outside the seed, not yet in
- * facts.md (docs/rulebooks/002-eksamen.md, "to confirm").
+ * English description of the scale published by the Danish authorities (outside the seed and facts.md; checked word
+ * for word on 2026-11-23 against Euroguidance/Ministry "The Danish Education System", p. 16, and the University of
+ * Copenhagen's grading-scale pages; the ministry's short names, eng.uvm.dk "7-point grading scale", agree:
+ * "12: For an excellent performance" … "-3: For an unacceptable performance"). docs/rulebooks/002-eksamen.md, 17a.
  */
 export const GRADE_SCALE_EN: readonly { grade: string; ects: string; description: string }[] = [
   { grade: "12", ects: "A", description: "For an excellent performance displaying a high level of command of all aspects of the relevant material, with no or only a few minor weaknesses." },
