@@ -194,6 +194,8 @@ for (const target of testTargets()) {
       const fys = exams.find((x) => x.subject.code === "FYS")!;
       const cc = await service.addCheatingCase(db, actor, { examineeId: noah!.id, examId: fys.id, misconduct: { kind: "unauthorised-aids", when: "during" }, on: "2024-06-13", expelled: true });
       expect(cc.decision).toBe("must");
+      // § 20, stk. 4: no later term holds Fysik B, so the retake must be held within 1 year of the expulsion
+      expect((cc.findings as { rule: string; value?: unknown }[]).find((f) => f.rule === "eksamen.expulsion.no-term-within-year")?.value).toBe("2025-06-13");
       const g = (await service.getExaminee(db, actor, noah!.id)).grades.find((x) => x.examId === fys.id)!;
       expect(g).toMatchObject({ status: "void", version: 2 });
       const sc = await problem(() => service.addSpecialConditions(db, actor, { examineeId: noah!.id, examId: fys.id, basis: "none", necessaryForEquality: true, changesLevel: false, conditions: "ekstra tid", decidedOn: "2024-05-01" }));

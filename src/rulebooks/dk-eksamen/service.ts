@@ -21,7 +21,7 @@ import { assignCensors, type PlanCensor, type PlanExam } from "./censor-assignme
 import { buildCertificate, gradeReport, type CertificateData } from "./certificate.ts";
 import { exFinding } from "./cite.ts";
 import { complaintDeadlines, possibleOutcomes, replay, step, TRANSITIONS, type ComplaintActor, type ComplaintCase, type ComplaintEvent, type ComplaintExam } from "./complaint.ts";
-import { expulsion, specialConditions, type MisconductInput, type SpecialConditionsInput } from "./conduct.ts";
+import { expulsion, expulsionConsequences, specialConditions, type MisconductInput, type SpecialConditionsInput } from "./conduct.ts";
 import { leaverCertificates, meritText, mayIssue, type DiplomaLine } from "./diploma.ts";
 import { checkDocumentInput, documentFromCertificate, documentsForLeaver, type ComplaintLetterInput, type ComplaintLetterKind, type EksamenDocumentInput } from "./documents.ts";
 import type { DiplomaKind, Education, ExamForm, ExamGrade, Examinee, GradePart, GradeRecord, IssuedDocument, Level, MeritAssessment, MeritEntry, StandpunktGrade, Subject } from "./model.ts";
@@ -925,7 +925,7 @@ export async function addSpecialConditions(db: Db, actor: Actor, input: SpecialC
 export async function addCheatingCase(db: Db, actor: Actor, input: { examineeId: string; examId: string; misconduct: MisconductInput; on: string; expelled: boolean; note?: string | null | undefined }): Promise<store.CheatingCaseRow> {
   write(actor);
   await examineeOr404(db, actor, input.examineeId);
-  await examOr404(db, actor, input.examId);
+  const exam = await examOr404(db, actor, input.examId);
   const on = dateOrRefuse(input.on, "on");
   const d = expulsion(input.misconduct);
   const findings = [...d.because];
@@ -935,7 +935,14 @@ export async function addCheatingCase(db: Db, actor: Actor, input: { examineeId:
   }
   if (!input.expelled && d.value === "must")
     findings.push(exFinding("cheating.must-expel", "warning", "§ 20, stk. 1", "The rule says the examinee must be expelled; recorded without expulsion.", "Reglen siger, at eksaminanden skal bortvises; registreret uden bortvisning.", "expelled", false));
-  if (input.expelled) findings.push(exFinding("cheating.grades-void", "info", "§ 20, stk. 4", "The examinee's grades of this exam lapse.", "Eksaminandens eventuelle karakterer ved prøven bortfalder.", "examId", input.examId));
+  if (input.expelled) {
+    findings.push(exFinding("cheating.grades-void", "info", "§ 20, stk. 4", "The examinee's grades of this exam lapse.", "Eksaminandens eventuelle karakterer ved prøven bortfalder.", "examId", input.examId));
+    // § 20, stk. 4, the retake: "i den følgende termin, hvor den pågældende prøve i forvejen afholdes, dog inden 1 år" —
+    // the terms that already hold this exam (same subject, level, part), named for the finding.
+    const holding = new Set((await store.listExams(k(db), actor.institutionId)).filter((x) => x.subjectCode === exam.subjectCode && x.level === exam.level && x.part === exam.part).map((x) => x.termId));
+    const terms = (await store.listTerms(k(db), actor.institutionId)).filter((t) => holding.has(t.id)).map((t) => ({ id: t.name, start: t.start as IsoDate, end: t.end as IsoDate }));
+    findings.push(...expulsionConsequences(on, terms).because.filter((f) => f.rule !== "eksamen.expulsion.grades-void"));
+  }
   const row = { examineeId: input.examineeId, examId: input.examId, misconduct: input.misconduct, on, decision: d.value, expelled: input.expelled, note: input.note ?? null, findings };
   const grades = input.expelled ? (await store.listGrades(k(db), actor.institutionId, { examineeId: input.examineeId, examId: input.examId })).filter((g) => g.status === "valid") : [];
   const id = await k(db)
