@@ -119,6 +119,10 @@ const ParameterSchema = z.object({
   note: z.string().max(2000).nullable().optional(),
 });
 
+const ParameterCorrectionSchema = ParameterSchema.omit({ kind: true }).extend({ reason: z.string().max(2000) });
+
+const AtpReportQuery = z.object({ se: z.string().max(20), quarter: z.string().max(10) });
+
 const SchoolWeekLineSchema = z.object({
   cpr: z.string().max(20).nullable().optional(),
   education: z.string().max(300).nullable().optional(),
@@ -183,6 +187,7 @@ const router = new Hono<AppEnv>();
 
 router.get("/parameters", async (c) => c.json(await service.listParameters(c.get("db"), c.get("actor"))));
 router.post("/parameters", async (c) => c.json(await service.addParameter(c.get("db"), c.get("actor"), await jsonBody(c, ParameterSchema)), 201));
+router.post("/parameters/:id/correction", async (c) => c.json(await service.correctParameter(c.get("db"), c.get("actor"), c.req.param("id"), await jsonBody(c, ParameterCorrectionSchema)), 201));
 
 router.get("/employers", async (c) => c.json(await service.listEmployers(c.get("db"), c.get("actor"), queryOf(c, ListQuery))));
 router.post("/employers", async (c) => c.json(await service.createEmployer(c.get("db"), c.get("actor"), await jsonBody(c, EmployerInputSchema)), 201));
@@ -197,6 +202,7 @@ router.get("/employers/:id/statement", async (c) => {
   return download(await docs.statementPdf(s, lang), "application/pdf", `aub-bidragsopgoerelse-${s.employer.cvr}-${s.quarter}.pdf`);
 });
 
+router.get("/atp-reports", async (c) => c.json(await service.atpReportVersions(c.get("db"), c.get("actor"), queryOf(c, AtpReportQuery))));
 router.post("/atp-reports", async (c) => c.json(await service.fileAtpReport(c.get("db"), c.get("actor"), await jsonBody(c, AtpReportSchema)), 201));
 router.post("/atp-reports/import", async (c) => c.json(await importAtpCsv(c.get("db"), c.get("actor"), await csvText(c))));
 
@@ -257,12 +263,14 @@ const TAG = "AUB (seed 004)";
 export const aubOps: OpenApiOp[] = [
   { method: "get", path: `${P}/parameters`, summary: "Dated parameters (shipped and added), with source and secondary-source flag", tag: TAG, response: z.array(Obj) },
   { method: "post", path: `${P}/parameters`, summary: "Add a year's value (admin; 422 on overlap); charges the reports that waited for it", tag: TAG, body: ParameterSchema, response: z.object({ parameters: z.array(Obj), charged: z.array(Obj) }) },
+  { method: "post", path: `${P}/parameters/:id/correction`, summary: "Correct an added row by a superseding row with a reason (admin; choice 20); recalculates as new charges with the difference", tag: TAG, body: ParameterCorrectionSchema, response: z.object({ parameters: z.array(Obj), superseded: Obj, replacement: Obj, recalculated: z.array(Obj), refunds: z.array(Obj) }) },
   { method: "get", path: `${P}/employers`, summary: "List employers", tag: TAG, query: ListQuery, response: z.object({ items: z.array(Obj), total: z.number() }) },
   { method: "post", path: `${P}/employers`, summary: "Register an employer with its ATP-reporting units (422 for a bad CVR/SE)", tag: TAG, body: EmployerInputSchema, response: Obj },
   { method: "get", path: `${P}/employers/:id`, summary: "An employer with units, § 2 exemptions and history", tag: TAG, response: Obj },
   { method: "put", path: `${P}/employers/:id`, summary: "Change an employer (new version, 409 when stale); recalculates its quarters", tag: TAG, body: EmployerUpdateSchema, response: Obj },
   { method: "post", path: `${P}/employers/:id/units`, summary: "Add an ATP-reporting unit (SE)", tag: TAG, body: UnitSchema, response: Obj },
   { method: "get", path: `${P}/employers/:id/statement`, summary: "Contribution statement for a quarter (PDF, or JSON with format=json)", tag: TAG, query: StatementQuery, responseMediaType: "application/pdf" },
+  { method: "get", path: `${P}/atp-reports`, summary: "A unit's ATP report for a quarter: the unit, its employer and every version (the current one is the one a correction names)", tag: TAG, query: AtpReportQuery, response: Obj },
   { method: "post", path: `${P}/atp-reports`, summary: "File an ATP report or a correction (§ 3, stk. 2; 409 when stale)", tag: TAG, body: AtpReportSchema, response: z.object({ report: Obj, contribution: Obj.nullable(), charge: Obj.nullable(), findings: z.array(FindingSchema) }) },
   { method: "post", path: `${P}/atp-reports/import`, summary: "Import ATP reports from CSV, all or nothing", tag: TAG, body: z.string(), bodyMediaType: "text/csv", response: Obj },
   { method: "get", path: `${P}/contributions`, summary: "Charged contributions per employer and quarter, and per quarter", tag: TAG, query: ContributionQuery, response: Obj },

@@ -267,6 +267,24 @@ const aubCore: Migration = {
   },
 };
 
+/**
+ * 5002: a wrongly added parameter row is corrected by a superseding row (docs/rulebooks/004-aub.md, choice 20). The new
+ * row names the row it supersedes and the reason; who and when are its created_by / created_at. Rows stay append-only
+ * (adding columns does not touch a row); one row can be superseded once (the unique index), and a superseded row no
+ * longer counts (service.effectiveParameters).
+ */
+const aubParameterCorrection: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      alter table aub_parameter add column supersedes uuid references aub_parameter(id);
+      alter table aub_parameter add column reason text;
+      alter table aub_parameter add constraint aub_parameter_supersedes_reason check (supersedes is null or (reason is not null and reason <> ''));
+      create unique index aub_parameter_superseded_once on aub_parameter(supersedes) where supersedes is not null;
+    `.execute(db);
+  },
+};
+
 export const aubMigrations: MigrationSet = {
   "5001-aub-core": aubCore,
+  "5002-aub-parameter-correction": aubParameterCorrection,
 };

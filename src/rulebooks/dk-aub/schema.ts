@@ -24,6 +24,9 @@ export interface AubParameterTable {
   note: string | null;
   created_at: Generated<Date>;
   created_by: string;
+  /** 5002: the added row this one corrects (supersedes), with the reason; null for a plain addition. */
+  supersedes: string | null;
+  reason: string | null;
 }
 
 export interface AubEmployerTable {

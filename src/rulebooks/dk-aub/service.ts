@@ -128,6 +128,16 @@ export interface ParameterRow {
   note: string | null;
   /** The paragraph of seed 004 the value is used by. */
   usedBy: string;
+  /** An added row's id (the one a correction names); null for a shipped row. */
+  id: string | null;
+  /** "superseded": an added row corrected by a later row (`supersededBy`); it no longer counts (choice 20). */
+  status: "in-force" | "superseded";
+  supersedes: string | null;
+  supersededBy: string | null;
+  /** Why the row was corrected (a superseding row), and who recorded the row when (added rows). */
+  reason: string | null;
+  recordedBy: string | null;
+  recordedAt: string | null;
 }
 
 export interface EffectiveParameters extends ContributionParameters {
@@ -149,14 +159,15 @@ function contributionRateRow(p: store.StoredParameter): DatedParameter<Contribut
 function datedOf<T>(p: store.StoredParameter, value: T): DatedParameter<T> {
   const d: DatedParameter<T> = { validFrom: p.validFrom, validTo: p.validTo, value, source: p.source, sureness: p.sureness, secondary: p.secondary };
   if (p.factsRow !== null) d.factsRow = p.factsRow;
-  if (p.note !== null) d.note = `${p.note} (added by ${p.createdBy})`;
-  else d.note = `added by ${p.createdBy}`;
+  const who = p.supersedes !== null ? `corrected by ${p.createdBy} on ${p.createdAt.slice(0, 10)}: ${p.reason ?? ""}` : `added by ${p.createdBy}`;
+  d.note = p.note !== null ? `${p.note} (${who})` : who;
   return d;
 }
 
 /** The shipped tables plus the rows this institution's administrators added, sorted by validity. */
 export async function effectiveParameters(q: store.AubQ, institutionId: string): Promise<EffectiveParameters> {
-  const added = await store.listParameters(q, institutionId);
+  // a superseded row no longer counts: its correction took its place (choice 20)
+  const added = (await store.listParameters(q, institutionId)).filter((p) => p.supersededBy === null);
   const by = (kind: ParameterKind) => added.filter((p) => p.kind === kind);
   const sort = <T extends { validFrom: string }>(xs: T[]) => xs.sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   return {
@@ -172,7 +183,27 @@ export async function listParameters(db: Db, actor: Actor): Promise<ParameterRow
   const ship = <T>(kind: ParameterKind, rows: readonly DatedParameter<T>[], value: (v: T) => number, derived: (v: number) => number | null) => {
     for (const r of rows) {
       const v = value(r.value);
-      out.push({ kind, validFrom: r.validFrom, validTo: r.validTo, valueOere: v, derivedOere: derived(v), source: r.source, factsRow: r.factsRow ?? null, sureness: r.sureness, secondary: r.secondary, origin: "shipped", note: r.note ?? null, usedBy: USED_BY[kind] });
+      out.push({
+        kind,
+        validFrom: r.validFrom,
+        validTo: r.validTo,
+        valueOere: v,
+        derivedOere: derived(v),
+        source: r.source,
+        factsRow: r.factsRow ?? null,
+        sureness: r.sureness,
+        secondary: r.secondary,
+        origin: "shipped",
+        note: r.note ?? null,
+        usedBy: USED_BY[kind],
+        id: null,
+        status: "in-force",
+        supersedes: null,
+        supersededBy: null,
+        reason: null,
+        recordedBy: null,
+        recordedAt: null,
+      });
     }
   };
   const quarterOfYear = (v: number) => toOere(divRoundHalfUp(BigInt(v), 4n));
@@ -194,8 +225,17 @@ export async function listParameters(db: Db, actor: Actor): Promise<ParameterRow
       origin: "added",
       note: p.note,
       usedBy: USED_BY[p.kind],
+      id: p.id,
+      status: p.supersededBy === null ? "in-force" : "superseded",
+      supersedes: p.supersedes,
+      supersededBy: p.supersededBy,
+      reason: p.reason,
+      recordedBy: p.createdBy,
+      recordedAt: p.createdAt,
     });
-  return out.sort((a, b) => a.kind.localeCompare(b.kind) || a.validFrom.localeCompare(b.validFrom));
+  // by kind and period; a superseded row before the row that corrected it
+  const rank = (r: ParameterRow) => (r.status === "superseded" ? 0 : 1);
+  return out.sort((a, b) => a.kind.localeCompare(b.kind) || a.validFrom.localeCompare(b.validFrom) || rank(a) - rank(b) || (a.recordedAt ?? "").localeCompare(b.recordedAt ?? ""));
 }
 
 export interface ParameterInput {
@@ -208,6 +248,45 @@ export interface ParameterInput {
   sureness: "certain" | "good" | "medium" | "low";
   secondary: boolean;
   note?: string | null | undefined;
+}
+
+/**
+ * The checks every new row passes (an addition or a correction): a valid period, whole non-negative øre (above 0 for the
+ * full-quarter ATP amount, divisible by 4 for the yearly rate), a source, and no overlap with a row of the same
+ * parameter in force (shipped or added; `except` leaves out the row being corrected): a date has exactly one value.
+ */
+async function parameterProblems(q: store.AubQ, institutionId: string, input: ParameterInput, except?: store.StoredParameter): Promise<Finding[]> {
+  const out: Finding[] = [];
+  const from = checkDate(input.validFrom, "validFrom", true, out);
+  const to = checkDate(input.validTo, "validTo", true, out);
+  const ref = USED_BY[input.kind];
+  if (from && to && to < from) out.push(inputFinding("period-reversed", "validTo", input.validTo, `validTo ${input.validTo} is before validFrom ${input.validFrom}.`, `validTo ${input.validTo} ligger før validFrom ${input.validFrom}.`));
+  checkOere(input.valueOere, "valueOere", ref, out, { en: "the value", da: "værdien" });
+  if (input.valueOere === 0 && input.kind === "full-quarter-atp")
+    out.push(aubFinding("parameter.full-quarter-atp-zero", "error", "§ 3, stk. 1", "The full quarter's ATP amount must be above 0 (the basis is divided by it).", "Et fuldt kvartals ATP-bidrag skal være over 0 (grundlaget divideres med det).", "valueOere", 0));
+  if (input.kind === "contribution-rate" && isOere(input.valueOere) && input.valueOere % 4 !== 0)
+    out.push(aubFinding("parameter.rate-not-divisible", "error", "§ 3, stk. 1", "The yearly rate must divide into four equal quarters of whole øre.", "Årssatsen skal kunne deles i fire lige store kvartaler i hele øre.", "valueOere", input.valueOere));
+  if ((input.source ?? "").trim() === "") out.push(inputFinding("source-missing", "source", null, "Every value needs its source (law, LBK, web page).", "Hver værdi skal have sin kilde (lov, LBK, webside)."));
+  if (out.length === 0 && from && to) {
+    const eff = await effectiveParameters(q, institutionId);
+    const all: readonly { validFrom: string; validTo: string }[] =
+      input.kind === "contribution-rate" ? eff.contributionRates : input.kind === "full-quarter-atp" ? eff.fullQuarterAtp : eff.suRates;
+    const table = except ? all.filter((r) => !(r.validFrom === except.validFrom && r.validTo === except.validTo)) : all;
+    for (const r of table)
+      if (r.validFrom <= to && from <= r.validTo)
+        out.push(
+          aubFinding(
+            "parameter.overlap",
+            "error",
+            ref,
+            `${input.kind} ${from}–${to} overlaps the value in force ${r.validFrom}–${r.validTo}; a date must have exactly one value.`,
+            `${input.kind} ${from}–${to} overlapper værdien i kraft ${r.validFrom}–${r.validTo}; en dato skal have præcis én værdi.`,
+            "validFrom",
+            `${r.validFrom}–${r.validTo}`,
+          ),
+        );
+  }
+  return out;
 }
 
 /**
@@ -224,35 +303,7 @@ export interface ParameterInput {
  */
 export async function addParameter(db: Db, actor: Actor, input: ParameterInput): Promise<{ parameters: ParameterRow[]; charged: (Recalculation & { employerId: string })[] }> {
   requireRole(actor, ["admin"], "only an administrator can add a parameter value");
-  const out: Finding[] = [];
-  const from = checkDate(input.validFrom, "validFrom", true, out);
-  const to = checkDate(input.validTo, "validTo", true, out);
-  const ref = USED_BY[input.kind];
-  if (from && to && to < from) out.push(inputFinding("period-reversed", "validTo", input.validTo, `validTo ${input.validTo} is before validFrom ${input.validFrom}.`, `validTo ${input.validTo} ligger før validFrom ${input.validFrom}.`));
-  checkOere(input.valueOere, "valueOere", ref, out, { en: "the value", da: "værdien" });
-  if (input.valueOere === 0 && input.kind === "full-quarter-atp")
-    out.push(aubFinding("parameter.full-quarter-atp-zero", "error", "§ 3, stk. 1", "The full quarter's ATP amount must be above 0 (the basis is divided by it).", "Et fuldt kvartals ATP-bidrag skal være over 0 (grundlaget divideres med det).", "valueOere", 0));
-  if (input.kind === "contribution-rate" && isOere(input.valueOere) && input.valueOere % 4 !== 0)
-    out.push(aubFinding("parameter.rate-not-divisible", "error", "§ 3, stk. 1", "The yearly rate must divide into four equal quarters of whole øre.", "Årssatsen skal kunne deles i fire lige store kvartaler i hele øre.", "valueOere", input.valueOere));
-  if (input.source.trim() === "") out.push(inputFinding("source-missing", "source", null, "Every value needs its source (law, LBK, web page).", "Hver værdi skal have sin kilde (lov, LBK, webside)."));
-  if (out.length === 0 && from && to) {
-    const eff = await effectiveParameters(k(db), actor.institutionId);
-    const table: readonly { validFrom: string; validTo: string }[] =
-      input.kind === "contribution-rate" ? eff.contributionRates : input.kind === "full-quarter-atp" ? eff.fullQuarterAtp : eff.suRates;
-    for (const r of table)
-      if (r.validFrom <= to && from <= r.validTo)
-        out.push(
-          aubFinding(
-            "parameter.overlap",
-            "error",
-            ref,
-            `${input.kind} ${from}–${to} overlaps the value in force ${r.validFrom}–${r.validTo}; a date must have exactly one value.`,
-            `${input.kind} ${from}–${to} overlapper værdien i kraft ${r.validFrom}–${r.validTo}; en dato skal have præcis én værdi.`,
-            "validFrom",
-            `${r.validFrom}–${r.validTo}`,
-          ),
-        );
-  }
+  const out = await parameterProblems(k(db), actor.institutionId, input);
   if (out.length > 0) throw refuse(out, "the parameter was not saved");
   const charged = await k(db)
     .transaction()
@@ -276,6 +327,169 @@ export async function addParameter(db: Db, actor: Actor, input: ParameterInput):
       return out;
     });
   return { parameters: await listParameters(db, actor), charged };
+}
+
+export interface ParameterCorrectionInput extends Omit<ParameterInput, "kind"> {
+  /** Why the row is corrected (required): the superseding row records it with who and when. */
+  reason: string;
+}
+
+/** A year's wage refund before and after an SU rate was corrected (§ 7): computed again from the reported weeks. */
+export interface RefundChange {
+  year: number;
+  weeks: number;
+  beforeOere: number | null;
+  afterOere: number | null;
+  differenceOere: number | null;
+}
+
+export interface ParameterCorrection {
+  parameters: ParameterRow[];
+  superseded: ParameterRow;
+  replacement: ParameterRow;
+  /** § 3, stk. 2, 2. pkt.: the unit-quarters whose contribution changed, appended as new charges with the difference. */
+  recalculated: (Recalculation & { employerId: string })[];
+  /** SU rate (§ 7): the refund of each year whose rate changed, before and after (refunds are computed, not charged). */
+  refunds: RefundChange[];
+}
+
+const yearsIn = (from: string, to: string): number[] => {
+  const out: number[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (from <= `${y}-01-01` && `${y}-01-01` <= to) out.push(y);
+  return out;
+};
+
+/**
+ * Corrects a wrongly added parameter row (choice 20, docs/rulebooks/004-aub.md): an administrator records a superseding
+ * row with a reason (who and when are the row's recorder and time). Nothing is overwritten: the wrong row stays, marked
+ * superseded, and no longer counts. Only rows added in bevis can be corrected (shipped rows are changed in code,
+ * parameters/*.ts); a row already corrected gets 409 (correct its replacement instead).
+ *
+ * The new row passes every check of an addition, except that it may overlap the row it replaces. It may not take a
+ * value away from a quarter that has been charged (`aub.parameter.correction-uncovers-charged`) nor from a year with
+ * reported school weeks (`aub.parameter.correction-uncovers-refund`): an amount charged must stay explained by a value.
+ *
+ * What was charged with the wrong value is not changed in place. In the same transaction, every current report whose
+ * quarter's first day lies in the old or the new period is computed again (§ 3, stk. 2, 2. pkt., "genberegnes"): where
+ * the contribution changed, a new charge with the difference is appended (cause `parameter-corrected`); a report that
+ * waited for a value is charged for the first time. An SU rate (§ 7) charges nothing: the refund of each year it covers is
+ * computed again from the reported weeks, and the response shows it before and after.
+ */
+export async function correctParameter(db: Db, actor: Actor, id: string, input: ParameterCorrectionInput): Promise<ParameterCorrection> {
+  requireRole(actor, ["admin"], "only an administrator can correct a parameter value");
+  const kk = k(db);
+  const old = await store.getParameter(kk, actor.institutionId, id);
+  if (!old) throw notFound("added parameter row");
+  if (old.supersededBy !== null) throw supersededProblem(old.supersededBy);
+  const full: ParameterInput = { ...input, kind: old.kind };
+  const out = await parameterProblems(kk, actor.institutionId, full, old);
+  if ((input.reason ?? "").trim() === "")
+    out.push(aubFinding("parameter.correction-reason-missing", "error", USED_BY[old.kind], "A correction of a parameter value needs a reason.", "En rettelse af en parameterværdi kræver en begrundelse.", "reason", null));
+  const same =
+    input.validFrom === old.validFrom &&
+    input.validTo === old.validTo &&
+    input.valueOere === old.valueOere &&
+    (input.source ?? "").trim() === old.source &&
+    (input.factsRow ?? null) === old.factsRow &&
+    input.sureness === old.sureness &&
+    input.secondary === old.secondary;
+  if (same) out.push(inputFinding("correction-unchanged", "valueOere", input.valueOere, "The correction changes nothing.", "Rettelsen ændrer intet."));
+  if (out.length === 0) {
+    const inNew = (d: string) => input.validFrom <= d && d <= input.validTo;
+    const inOld = (d: string) => old.validFrom <= d && d <= old.validTo;
+    if (old.kind === "su-rate") {
+      for (const y of yearsIn(old.validFrom, old.validTo).filter((y) => !inNew(`${y}-01-01`))) {
+        const { lines } = await linesOfYear(kk, actor.institutionId, y);
+        if (lines.length > 0)
+          out.push(
+            aubFinding(
+              "parameter.correction-uncovers-refund",
+              "error",
+              "§ 7",
+              `${y} has reported school weeks refunded at this rate; the corrected period must still cover 1 January ${y}.`,
+              `${y} har indberettede skoleuger refunderet med denne sats; den rettede periode skal fortsat dække 1. januar ${y}.`,
+              `${y}-01-01` < input.validFrom ? "validFrom" : "validTo",
+              y,
+            ),
+          );
+      }
+    } else {
+      const uncovered = (await store.reportQuarters(kk, actor.institutionId)).filter((q) => {
+        const first = quarterStart(parseQuarter(q)!);
+        return inOld(first) && !inNew(first);
+      });
+      for (const q of await store.chargedQuarters(kk, actor.institutionId, uncovered))
+        out.push(
+          aubFinding(
+            "parameter.correction-uncovers-charged",
+            "error",
+            "§ 3, stk. 2",
+            `${q} has been charged with this value; the corrected period must still cover its first day (a charged quarter keeps a value).`,
+            `${q} er opkrævet med denne værdi; den rettede periode skal fortsat dække kvartalets første dag (et opkrævet kvartal beholder en værdi).`,
+            quarterStart(parseQuarter(q)!) < input.validFrom ? "validFrom" : "validTo",
+            q,
+          ),
+        );
+    }
+  }
+  if (out.length > 0) throw refuse(out, "the correction was not saved");
+  const before = await effectiveParameters(kk, actor.institutionId);
+  const result = await kk.transaction().execute(async (tx) => {
+    const again = await store.getParameter(tx, actor.institutionId, id);
+    if (again?.supersededBy) throw supersededProblem(again.supersededBy);
+    const newId = await store.insertParameter(
+      tx,
+      actor.institutionId,
+      { kind: old.kind, validFrom: input.validFrom, validTo: input.validTo, valueOere: input.valueOere, source: input.source.trim(), factsRow: input.factsRow ?? null, sureness: input.sureness, secondary: input.secondary, note: input.note ?? null, supersedes: id, reason: input.reason.trim() },
+      by(actor),
+    );
+    await audit(auditTx(tx), actor, {
+      action: "aub.parameter.correct",
+      entity: "aub_parameter",
+      entityId: newId,
+      detail: { supersedes: id, kind: old.kind, reason: input.reason.trim(), before: { validFrom: old.validFrom, validTo: old.validTo, valueOere: old.valueOere }, after: { validFrom: input.validFrom, validTo: input.validTo, valueOere: input.valueOere } },
+    });
+    const inEither = (d: string) => (old.validFrom <= d && d <= old.validTo) || (input.validFrom <= d && d <= input.validTo);
+    const recalculated: (Recalculation & { employerId: string })[] = [];
+    const refunds: RefundChange[] = [];
+    if (old.kind === "su-rate") {
+      const after = await effectiveParameters(tx, actor.institutionId);
+      const years = [...new Set([...yearsIn(old.validFrom, old.validTo), ...yearsIn(input.validFrom, input.validTo)])].sort();
+      for (const y of years) {
+        const { lines } = await linesOfYear(tx, actor.institutionId, y);
+        if (lines.length === 0) continue;
+        const b = refundForLines(lines, before.suRates).value;
+        const a = refundForLines(lines, after.suRates).value;
+        const beforeOere = b?.totalOere ?? null;
+        const afterOere = a?.totalOere ?? null;
+        refunds.push({ year: y, weeks: a?.totalWeeks ?? b?.totalWeeks ?? 0, beforeOere, afterOere, differenceOere: beforeOere !== null && afterOere !== null ? afterOere - beforeOere : null });
+      }
+    } else {
+      const quarters = (await store.reportQuarters(tx, actor.institutionId)).filter((q) => inEither(quarterStart(parseQuarter(q)!)));
+      for (const e of await store.employersWithReportsIn(tx, actor.institutionId, quarters))
+        for (const r of await recalcEmployer(tx, actor, e, "parameter-corrected")) recalculated.push({ ...r, employerId: e });
+    }
+    return { newId, recalculated, refunds };
+  });
+  const parameters = await listParameters(db, actor);
+  return { parameters, superseded: parameters.find((p) => p.id === id)!, replacement: parameters.find((p) => p.id === result.newId)!, recalculated: result.recalculated, refunds: result.refunds };
+}
+
+function supersededProblem(by: string): ProblemError {
+  return new ProblemError(
+    409,
+    "Conflict",
+    [
+      finding(
+        "aub.parameter.superseded",
+        "error",
+        { seed: "reference", ref: "docs/api.md" },
+        { en: "This row has already been corrected; correct the row that replaced it.", da: "Denne række er allerede rettet; ret den række, der afløste den." },
+        { subject: "version", value: by },
+      ),
+    ],
+    `the row is superseded by ${by}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------- employers
@@ -620,6 +834,50 @@ export async function fileAtpReport(db: Db, actor: Actor, input: AtpReportInput)
   return k(db)
     .transaction()
     .execute((tx) => storeReport(tx, actor, v.ready, input));
+}
+
+export interface AtpReportVersions {
+  /** The unit of the SE number, or null when no unit of this institution has it (a report would be refused). */
+  unit: { id: string; se: string; name: string | null } | null;
+  employer: { id: string; cvr: string; name: string } | null;
+  quarter: string;
+  /** Every version, oldest first; the last is current (a correction names its version). CPR masked for read-only roles. */
+  versions: { version: number; isCurrent: boolean; totalOere: number; receivedOn: string; reason: string | null; recordedAt: string; recordedBy: string; persons: { cpr: string; amountOere: number }[] }[];
+  /** The charge ledger of the unit's quarter (§ 3, stk. 2): every (re)calculation with its difference. */
+  charges: store.StoredCharge[];
+}
+
+/** A unit's ATP report for a quarter with its versions and charges: what the web form shows before a correction. */
+export async function atpReportVersions(db: Db, actor: Actor, query: { se: string; quarter: string }): Promise<AtpReportVersions> {
+  const out: Finding[] = [];
+  const se = parseSeOrFinding(query.se, "se", out);
+  const qq = parseQuarter(query.quarter ?? "");
+  if (!qq) out.push(inputFinding("quarter", "quarter", query.quarter, `"${query.quarter}" is not a quarter (write e.g. 2024Q3).`, `"${query.quarter}" er ikke et kvartal (skriv fx 2024Q3).`));
+  if (out.length > 0 || !se || !qq) throw refuse(out, "not a unit's quarter");
+  const quarter = formatQuarter(qq);
+  const kk = k(db);
+  const unit = await store.unitBySe(kk, actor.institutionId, se);
+  if (!unit) return { unit: null, employer: null, quarter, versions: [], charges: [] };
+  const e = await store.getEmployer(kk, actor.institutionId, unit.employerId);
+  const reports = (await store.reportsOfEmployer(kk, actor.institutionId, unit.employerId, { quarter })).filter((r) => r.unitId === unit.id);
+  const charges = (await store.chargesOfEmployer(kk, actor.institutionId, unit.employerId, quarter)).filter((c) => c.unitId === unit.id);
+  const see = canSeeCpr(actor);
+  return {
+    unit: { id: unit.id, se: unit.se, name: unit.name },
+    employer: e ? { id: e.id, cvr: e.cvr, name: e.name } : null,
+    quarter,
+    versions: reports.map((r) => ({
+      version: r.version,
+      isCurrent: r.isCurrent,
+      totalOere: r.totalOere,
+      receivedOn: r.receivedOn,
+      reason: r.reason,
+      recordedAt: r.recordedAt,
+      recordedBy: r.recordedBy,
+      persons: r.persons.map((p) => ({ cpr: see ? p.cpr : maskCpr(p.cpr as Cpr), amountOere: p.amountOere })),
+    })),
+    charges,
+  };
 }
 
 /** Files many reports, all or nothing (the CSV import): every row validated first, then one transaction. */

@@ -47,11 +47,17 @@ export interface StoredParameter {
   note: string | null;
   createdAt: string;
   createdBy: string;
+  /** The added row this one corrects (5002), with the reason; null for a plain addition. */
+  supersedes: string | null;
+  reason: string | null;
+  /** The row that corrected this one, if any: a superseded row no longer counts. */
+  supersededBy: string | null;
 }
 
+/** Every row the institution's administrators added, superseded ones included (marked by `supersededBy`). */
 export async function listParameters(k: AubQ, institutionId: string): Promise<StoredParameter[]> {
-  const rows = await k.selectFrom("aub_parameter").selectAll().where("institution_id", "=", institutionId).orderBy("kind").orderBy("valid_from").execute();
-  return rows.map((r) => {
+  const rows = await k.selectFrom("aub_parameter").selectAll().where("institution_id", "=", institutionId).orderBy("kind").orderBy("valid_from").orderBy("created_at").execute();
+  const out = rows.map((r) => {
     const p: StoredParameter = {
       id: r.id,
       kind: r.kind,
@@ -65,13 +71,28 @@ export async function listParameters(k: AubQ, institutionId: string): Promise<St
       note: r.note,
       createdAt: iso(r.created_at),
       createdBy: r.created_by,
+      supersedes: r.supersedes ?? null,
+      reason: r.reason ?? null,
+      supersededBy: null,
     };
     if (r.value.perQuarterPublishedOere !== undefined) p.perQuarterPublishedOere = r.value.perQuarterPublishedOere;
     return p;
   });
+  for (const p of out) if (p.supersedes !== null) for (const q of out) if (q.id === p.supersedes) q.supersededBy = p.id;
+  return out;
 }
 
-export async function insertParameter(tx: AubQ, institutionId: string, p: Omit<StoredParameter, "id" | "createdAt" | "createdBy">, by: Recorder): Promise<string> {
+export async function getParameter(k: AubQ, institutionId: string, id: string): Promise<StoredParameter | undefined> {
+  if (!isUuid(id)) return undefined;
+  return (await listParameters(k, institutionId)).find((p) => p.id === id);
+}
+
+export async function insertParameter(
+  tx: AubQ,
+  institutionId: string,
+  p: Omit<StoredParameter, "id" | "createdAt" | "createdBy" | "supersedes" | "reason" | "supersededBy"> & { supersedes?: string | null; reason?: string | null },
+  by: Recorder,
+): Promise<string> {
   const id = crypto.randomUUID();
   const value: { oere: number; perQuarterPublishedOere?: number } = { oere: p.valueOere };
   if (p.perQuarterPublishedOere !== undefined) value.perQuarterPublishedOere = p.perQuarterPublishedOere;
@@ -90,9 +111,31 @@ export async function insertParameter(tx: AubQ, institutionId: string, p: Omit<S
       secondary: p.secondary,
       note: p.note,
       created_by: by.label,
+      supersedes: p.supersedes ?? null,
+      reason: p.reason ?? null,
     })
     .execute();
   return id;
+}
+
+/** Employers with a current ATP report in one of `quarters` (those a corrected parameter row may change). One query. */
+export async function employersWithReportsIn(k: AubQ, institutionId: string, quarters: string[]): Promise<string[]> {
+  if (quarters.length === 0) return [];
+  const r = await sql<{ employer_id: string }>`
+    select distinct employer_id from aub_atp_report
+     where institution_id = ${institutionId} and is_current and quarter = any(${quarters}::text[])
+     order by employer_id
+  `.execute(k);
+  return r.rows.map((x) => x.employer_id);
+}
+
+/** Quarters of `quarters` in which some unit has a charge (an amount already charged). */
+export async function chargedQuarters(k: AubQ, institutionId: string, quarters: string[]): Promise<string[]> {
+  if (quarters.length === 0) return [];
+  const r = await sql<{ quarter: string }>`
+    select distinct quarter from aub_charge where institution_id = ${institutionId} and quarter = any(${quarters}::text[]) order by quarter
+  `.execute(k);
+  return r.rows.map((x) => x.quarter);
 }
 
 // -------------------------------------------------------------------------------------------------------- employers
