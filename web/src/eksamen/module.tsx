@@ -1,128 +1,32 @@
 /**
  * Prøver og eksamen (seed 002, eksamensbekendtgørelsen): the term plan with registrations and censor assignment,
  * exams with grade entry, examinees with the diploma preview and documents, complaint cases with their deadline
- * clock, and the censors. API: /api/eksamen (src/rulebooks/dk-eksamen/API.md).
+ * clock, appeals of other decisions (§ 55), the censors, the reference data (subjects, teachers, teams) and the CSV
+ * imports. API: /api/eksamen (src/rulebooks/dk-eksamen/API.md).
  */
-import { useState, type FormEvent } from "react";
-import type { Session } from "../App.tsx";
-import { ApiError, post, type Finding } from "../api.ts";
 import type { WebModule } from "../modules.tsx";
 import { match } from "../router.tsx";
-import { Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
-import { useTexts } from "../i18n.tsx";
+import { AppealPage, AppealsPage } from "./appeals.tsx";
+import { SubjectsPage, TeachersPage, TeamsPage } from "./catalogue.tsx";
+import { CensorPage, CensorsPage } from "./censors.tsx";
 import { ComplaintPage, ComplaintsPage } from "./complaints.tsx";
 import { ExamPage } from "./exam.tsx";
 import { ExamineePage, ExamineesPage } from "./examinees.tsx";
+import { ImportsPage } from "./imports.tsx";
 import { TermPage, TermsPage } from "./terms.tsx";
-import { TEXTS } from "./texts.ts";
-import { API, useLoad, type Censor, type Level } from "./types.ts";
-
-/** "MA A, EN" → `[{ subject: "MA", level: "A" }, { subject: "EN" }]`. */
-function parseCensorSubjects(text: string): { subject: string; level?: Level }[] {
-  return text
-    .split(",")
-    .map((x) => x.trim().split(/\s+/))
-    .filter((p) => p[0])
-    .map(([subject, level]) => (level && ["A", "B", "C"].includes(level.toUpperCase()) ? { subject: subject!, level: level.toUpperCase() as Level } : { subject: subject! }));
-}
-
-/** Create a censor (API `POST /censors`); a refusal's findings are shown with the form. */
-function NewCensorForm({ onDone }: { onDone: () => void }) {
-  const t = useTexts(TEXTS);
-  const [form, setForm] = useState({ name: "", employedAt: "", subjects: "", capacity: "10" });
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
-  const create = async (e: FormEvent) => {
-    e.preventDefault();
-    setErr(null);
-    setFindings([]);
-    try {
-      await post<Censor>(`${API}/censors`, {
-        name: form.name,
-        employedAt: form.employedAt.split(",").map((x) => x.trim()).filter(Boolean),
-        subjects: parseCensorSubjects(form.subjects),
-        capacity: Number(form.capacity),
-      });
-      setForm({ name: "", employedAt: "", subjects: "", capacity: "10" });
-      onDone();
-    } catch (x) {
-      if (x instanceof ApiError && x.findings.length > 0) setFindings(x.findings);
-      else setErr(x);
-    }
-  };
-  return (
-    <form className="card" onSubmit={(e) => void create(e)} data-testid="ek-new-censor">
-      <h2>{t("censor.new")}</h2>
-      <ProblemBanner error={err} />
-      <FindingList findings={findings} testid="ek-censor-form-findings" />
-      <div className="grid">
-        <Field name="censorName" label={t("examinees.name")} findings={[]}>
-          {({ id }) => <input id={id} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required data-testid="ek-censor-name" />}
-        </Field>
-        <Field name="employedAt" label={t("censor.employedAt")} hint={t("censor.employedAtHint")} findings={[]}>
-          {({ id, describedBy }) => <input id={id} value={form.employedAt} onChange={(e) => setForm({ ...form, employedAt: e.target.value })} aria-describedby={describedBy} data-testid="ek-censor-employed" />}
-        </Field>
-        <Field name="censorSubjects" label={t("censor.subjects")} hint={t("censor.subjectsHint")} findings={[]}>
-          {({ id, describedBy }) => <input id={id} value={form.subjects} onChange={(e) => setForm({ ...form, subjects: e.target.value })} aria-describedby={describedBy} data-testid="ek-censor-subjects" />}
-        </Field>
-        <Field name="capacity" label={t("censor.capacity")} findings={[]}>
-          {({ id }) => <input id={id} type="number" min={0} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: e.target.value })} required data-testid="ek-censor-capacity" />}
-        </Field>
-      </div>
-      <button type="submit" className="primary" data-testid="ek-censor-create">
-        {t("censor.create")}
-      </button>
-    </form>
-  );
-}
-
-function CensorsPage({ session }: { session: Session }) {
-  const t = useTexts(TEXTS);
-  const { data, error, reload } = useLoad<Censor[]>(`${API}/censors`);
-  return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t("censor.list")}</h1>
-      </div>
-      <p className="small">{t("censor.intro")}</p>
-      <ProblemBanner error={error} />
-      {!data ? (
-        <Spinner />
-      ) : (
-        <div className="card flush table-scroll">
-          <table className="table" data-testid="ek-censors">
-            <thead>
-              <tr>
-                <th>{t("examinees.name")}</th>
-                <th>{t("censor.employedAt")}</th>
-                <th>{t("censor.subjects")}</th>
-                <th>{t("censor.capacity")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((c) => (
-                <tr key={c.id} data-testid="ek-censor-row" data-name={c.name}>
-                  <td>{c.name}</td>
-                  <td>{c.employedAt.join(", ") || t("none")}</td>
-                  <td>{c.subjects.map((s) => `${s.subject}${s.level ? ` ${s.level}` : ""}`).join(", ")}</td>
-                  <td className="num">{c.capacity}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {session.canWrite && <NewCensorForm onDone={reload} />}
-    </div>
-  );
-}
 
 const NAV = {
   terms: { da: "Terminer", en: "Terms" },
   examinees: { da: "Eksaminander", en: "Examinees" },
   complaints: { da: "Klager", en: "Complaints" },
+  appeals: { da: "Klager over afgørelser (§ 55)", en: "Appeals (§ 55)" },
   censors: { da: "Censorer", en: "Censors" },
+  catalogue: { da: "Stamdata", en: "Reference data" },
+  imports: { da: "Import", en: "Import" },
 };
+
+/** The reference-data pages (catalogue.tsx) share one nav item; the pages link to each other. */
+const CATALOGUE = ["/eksamen/subjects", "/eksamen/teachers", "/eksamen/teams"];
 
 export const eksamenModule: WebModule = {
   id: "eksamen",
@@ -132,7 +36,10 @@ export const eksamenModule: WebModule = {
     { to: "/eksamen", label: NAV.terms, testid: "nav-eksamen-terms", active: (p) => p === "/eksamen" || p.startsWith("/eksamen/terms") || p.startsWith("/eksamen/exams") },
     { to: "/eksamen/examinees", label: NAV.examinees, testid: "nav-eksamen-examinees", active: (p) => p.startsWith("/eksamen/examinees") },
     { to: "/eksamen/complaints", label: NAV.complaints, testid: "nav-eksamen-complaints", active: (p) => p.startsWith("/eksamen/complaints") },
+    { to: "/eksamen/appeals", label: NAV.appeals, testid: "nav-eksamen-appeals", active: (p) => p.startsWith("/eksamen/appeals") },
     { to: "/eksamen/censors", label: NAV.censors, testid: "nav-eksamen-censors", active: (p) => p.startsWith("/eksamen/censors") },
+    { to: "/eksamen/subjects", label: NAV.catalogue, testid: "nav-eksamen-catalogue", active: (p) => CATALOGUE.some((c) => p === c || p.startsWith(`${c}/`)) },
+    { to: "/eksamen/imports", label: NAV.imports, testid: "nav-eksamen-imports", active: (p) => p.startsWith("/eksamen/imports") },
   ],
   page(path, _query, session) {
     let m: Record<string, string> | null;
@@ -143,12 +50,21 @@ export const eksamenModule: WebModule = {
     if ((m = match("/eksamen/examinees/:id", path))) return <ExamineePage key={m.id} session={session} id={m.id!} />;
     if (path === "/eksamen/complaints") return <ComplaintsPage />;
     if ((m = match("/eksamen/complaints/:id", path))) return <ComplaintPage key={m.id} session={session} id={m.id!} />;
+    if (path === "/eksamen/appeals") return <AppealsPage session={session} />;
+    if ((m = match("/eksamen/appeals/:id", path))) return <AppealPage key={m.id} session={session} id={m.id!} />;
     if (path === "/eksamen/censors") return <CensorsPage session={session} />;
+    if ((m = match("/eksamen/censors/:id", path))) return <CensorPage key={m.id} session={session} id={m.id!} />;
+    if (path === "/eksamen/subjects") return <SubjectsPage session={session} />;
+    if (path === "/eksamen/teachers") return <TeachersPage session={session} />;
+    if (path === "/eksamen/teams") return <TeamsPage session={session} />;
+    if (path === "/eksamen/imports") return <ImportsPage session={session} />;
     return null;
   },
   afterSwitch(path) {
     if (path.startsWith("/eksamen/examinees/")) return "/eksamen/examinees";
     if (path.startsWith("/eksamen/complaints/")) return "/eksamen/complaints";
+    if (path.startsWith("/eksamen/appeals/")) return "/eksamen/appeals";
+    if (path.startsWith("/eksamen/censors/")) return "/eksamen/censors";
     if (path.startsWith("/eksamen/terms/") || path.startsWith("/eksamen/exams/")) return "/eksamen";
     return null;
   },
