@@ -4,7 +4,9 @@
  * the same level, a lower level dropped after a higher one, standpunkt, merit, AP/NV shown without counting), the
  * exam result of §§ 40–42 as a table of weights (§ 40, stk. 1–2), the weighted average (§ 41), the A-level factor
  * ×1,03/×1,06 (§ 42) and the display rounding (a cited setting) — and the ledger of issued documents (§§ 34–36)
- * with issue, revoke and PDF download.
+ * with issue, revoke and PDF download. The write side — correcting the examinee with its version history, merit (§ 35,
+ * stk. 2), special exam conditions (§ 19), cheating cases (§ 20) and leaver's certificates (§ 37) — is in
+ * examinee-forms.tsx.
  */
 import { useState, type FormEvent } from "react";
 import type { Session } from "../App.tsx";
@@ -13,7 +15,8 @@ import { Banner, Field, FindingList, ProblemBanner, Spinner } from "../component
 import { formatDate, pick, useI18n, useTexts } from "../i18n.tsx";
 import { Link, navigate } from "../router.tsx";
 import { EDUCATION_LABEL, PART_LABEL, SOURCE_LABEL, STATE_LABEL, TEXTS } from "./texts.ts";
-import { API, LEADER_ROLES, subjectName, today, useLoad, type ComplaintView, type DiplomaPreview, type DocumentCopy, type DocumentRow, type Examinee, type ExamineeDetail, type Grade, type ResultView } from "./types.ts";
+import { API, LEADER_ROLES, subjectName, today, useLoad, type ComplaintView, type DiplomaPreview, type DocumentCopy, type DocumentRow, type Exam, type Examinee, type Grade, type ResultView } from "./types.ts";
+import { CheatingSection, EditExamineeForm, ExamineeHistory, LeaverSection, MeritSection, SpecialConditionsSection, type ExamineeFull } from "./examinee-forms.tsx";
 
 const useT = () => useTexts(TEXTS);
 
@@ -154,7 +157,8 @@ const lineName = (g: { subject: Grade["subject"]; level: string | null }, lang: 
 export function ExamineePage({ session, id }: { session: Session; id: string }) {
   const t = useT();
   const { lang } = useI18n();
-  const detail = useLoad<ExamineeDetail>(`${API}/examinees/${encodeURIComponent(id)}`);
+  const detail = useLoad<ExamineeFull>(`${API}/examinees/${encodeURIComponent(id)}`);
+  const exams = useLoad<Exam[]>(`${API}/exams`);
   const [on, setOn] = useState(today());
   const diploma = useLoad<DiplomaPreview>(`${API}/examinees/${encodeURIComponent(id)}/diploma${qs({ on })}`);
   const [complaintErr, setComplaintErr] = useState<unknown>(null);
@@ -171,6 +175,10 @@ export function ExamineePage({ session, id }: { session: Session; id: string }) 
     }
   };
   const byDate = (a: Grade, b: Grade) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+  const changed = () => {
+    detail.reload();
+    diploma.reload();
+  };
   return (
     <div className="page">
       <p className="crumbs">
@@ -182,7 +190,11 @@ export function ExamineePage({ session, id }: { session: Session; id: string }) 
         <span>
           {pick(EDUCATION_LABEL[d.education], lang)} · {formatDate(d.programmeStart, lang)}
         </span>
+        <span className="pill" data-testid="ek-examinee-version" data-version={d.version}>
+          v{d.version}
+        </span>
       </div>
+      {session.canWrite && <EditExamineeForm key={d.version} examinee={d} onSaved={changed} onReload={changed} />}
       <div>
         <section className="card" aria-labelledby="ek-grades-h">
           <h2 id="ek-grades-h">{t("examinee.grades")}</h2>
@@ -220,18 +232,6 @@ export function ExamineePage({ session, id }: { session: Session; id: string }) 
               </ul>
             </>
           )}
-          {d.merits.length > 0 && (
-            <>
-              <h3>{t("examinee.merits")}</h3>
-              <ul>
-                {d.merits.map((m) => (
-                  <li key={m.id}>
-                    {lineName(m, lang)}: {m.assessment.grade ?? m.assessment.certificate ?? m.assessment.kind} ({m.source})
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
           {d.complaints.length > 0 && (
             <>
               <h3>{t("examinee.complaints")}</h3>
@@ -259,15 +259,12 @@ export function ExamineePage({ session, id }: { session: Session; id: string }) 
         <ProblemBanner error={diploma.error} />
         {!diploma.data ? <Spinner /> : <DiplomaView preview={diploma.data} />}
       </section>
-      <DocumentsSection
-        session={session}
-        examineeId={id}
-        documents={d.documents}
-        onChange={() => {
-          detail.reload();
-          diploma.reload();
-        }}
-      />
+      <MeritSection session={session} detail={d} lines={diploma.data?.lines} onChange={changed} />
+      <SpecialConditionsSection session={session} detail={d} exams={exams.data ?? []} onChange={changed} />
+      <CheatingSection session={session} detail={d} exams={exams.data ?? []} onChange={changed} />
+      <LeaverSection session={session} detail={d} exams={exams.data ?? []} onChange={changed} />
+      <DocumentsSection session={session} examineeId={id} documents={d.documents} onChange={changed} />
+      <ExamineeHistory history={d.history} />
     </div>
   );
 }
