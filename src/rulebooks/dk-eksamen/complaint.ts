@@ -170,7 +170,8 @@ export const filingDeadline = (exam: ComplaintExam): IsoDate => complainantDeadl
 
 const isOral = (exam: ComplaintExam) => exam.answer.includes("oral");
 
-function rolledNote(raw: IsoDate, due: IsoDate): string {
+/** " (2025-04-18 Langfredag is not a working day)" when the deadline was moved, else "" (used by § 55 appeals too). */
+export function rolledNote(raw: IsoDate, due: IsoDate): string {
   if (raw === due) return "";
   const name = EXAM_CALENDAR.name(raw);
   return ` (${raw}${name ? ` ${name}` : ""} is not a working day)`;
@@ -531,15 +532,17 @@ export function replay(exam: ComplaintExam, events: readonly (readonly [Complain
 // § 55 — complaints about other decisions (access, lateness, special conditions, expulsion, errors)
 
 /** The decisions § 55, stk. 1 names, by the paragraph they were made under. */
-export type OtherDecision = "access" | "lateness" | "special-conditions" | "expulsion" | "error-remedy" | "legal-question";
+export type OtherDecision = "access" | "lateness" | "special-conditions" | "expulsion" | "error-remedy" | "legal-question" | "complaint-rejection";
 
-const OTHER_DECISION_REF: Record<OtherDecision, string> = {
+/** The paragraph each decision was made under; "complaint-rejection" is the leader's rejection of a grade complaint as manifestly unfounded (§ 49, stk. 1), a legal question (see `reject` above; the case is appeal55.ts). */
+export const OTHER_DECISION_REF: Record<OtherDecision, string> = {
   access: "§ 7, stk. 3",
   lateness: "§ 17, stk. 2",
   "special-conditions": "§ 19",
   expulsion: "§ 20, stk. 1",
   "error-remedy": "§ 45",
   "legal-question": "§ 55, stk. 1",
+  "complaint-rejection": "§ 49, stk. 1",
 };
 
 export interface OtherAppealInput {
