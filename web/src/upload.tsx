@@ -10,8 +10,8 @@ import { citationText, findingText, useI18n, useTexts } from "./i18n.tsx";
 
 const TEXTS = {
   da: {
-    columns: "Kolonner (overskriftsrække, adskilt med ; eller ,)",
-    example: "Hent eksempel (overskriftsrække)",
+    columns: "Overskriftsrække (kolonner adskilt med ; eller ,)",
+    example: "Hent som CSV-fil",
     file: "CSV-fil",
     paste: "… eller indsæt CSV-tekst",
     submit: "Indlæs",
@@ -26,8 +26,8 @@ const TEXTS = {
     cite: "Hjemmel",
   },
   en: {
-    columns: "Columns (header row, separated by ; or ,)",
-    example: "Download example (header row)",
+    columns: "Header row (columns separated by ; or ,)",
+    example: "Download as a CSV file",
     file: "CSV file",
     paste: "… or paste CSV text",
     submit: "Import",
@@ -155,9 +155,8 @@ export function CsvImportForm(props: {
     <form className="card" onSubmit={(e) => void submit(e)} data-testid={props.testid}>
       <h2>{props.title}</h2>
       {props.intro}
-      <p className="small">{t("columns")}:</p>
-      <pre data-testid={`${props.testid}-columns`}>{header}</pre>
-      <p>
+      <p className="small">
+        {t("columns")}: <code data-testid={`${props.testid}-columns`}>{header}</code>{" "}
         <CsvDownload filename={props.filename} text={example} testid={`${props.testid}-example`}>
           ⤓ {t("example")}
         </CsvDownload>

@@ -126,7 +126,7 @@ export function ImportsPage({ session }: { session: Session }) {
           intro={
             <>
               <p className="small">{t("reg.intro")}</p>
-              <Columns columns={REGISTRATION_COLUMNS} meaning={REG_MEANING} testid="ek-import-reg-columns" />
+              <Columns columns={REGISTRATION_COLUMNS} meaning={REG_MEANING} testid="ek-import-reg-layout" />
             </>
           }
           path={`${API}/registrations/import`}
@@ -141,7 +141,7 @@ export function ImportsPage({ session }: { session: Session }) {
           intro={
             <>
               <p className="small">{t("grade.intro")}</p>
-              <Columns columns={GRADE_COLUMNS} meaning={GRADE_MEANING} testid="ek-import-grade-columns" />
+              <Columns columns={GRADE_COLUMNS} meaning={GRADE_MEANING} testid="ek-import-grade-layout" />
             </>
           }
           path={`${API}/grades/import`}
