@@ -27,18 +27,18 @@ export interface Team {
 
 /** The subject's component (`Subject.component`, model.ts `COMPONENTS`) with its label; the server checks the value. */
 export const COMPONENT_LABEL: Record<Component, Record<UiLang, string>> = {
-  srp: { da: "Studieretningsprojekt (SRP)", en: "Study programme project (SRP)" },
+  srp: { da: "Studieretningsprojektet (SRP)", en: "Study-programme project (SRP)" },
   at: { da: "Almen studieforberedelse (AT)", en: "General study preparation (AT)" },
-  studieomraade: { da: "Studieområdet", en: "Study area" },
-  sso: { da: "Større skriftlig opgave (SSO)", en: "Major written assignment (SSO)" },
-  eksamensprojekt: { da: "Eksamensprojekt", en: "Exam project" },
-  nf: { da: "Naturvidenskabeligt grundforløb (NF)", en: "Basic science course (NF)" },
-  ks: { da: "Kultur- og samfundsfaggruppen (KS)", en: "Culture and society group (KS)" },
+  studieomraade: { da: "Studieområdet", en: "The study area" },
+  sso: { da: "Den større skriftlige opgave (SSO)", en: "The major written assignment (SSO)" },
+  eksamensprojekt: { da: "Eksamensprojektet", en: "The exam project" },
+  nf: { da: "Den naturvidenskabelige faggruppe (NF)", en: "Science subject group (NF)" },
+  ks: { da: "Kultur- og samfundsfagsfaggruppen (KS)", en: "Culture and society subject group (KS)" },
   ap: { da: "Almen sprogforståelse (AP)", en: "General language understanding (AP)" },
-  nv: { da: "Naturvidenskab (NV)", en: "Natural science (NV)" },
+  nv: { da: "Naturvidenskabeligt grundforløb (NV)", en: "Basic science course (NV)" },
   teknikfag: { da: "Teknikfag", en: "Technology subject" },
   erhvervscase: { da: "Erhvervscase", en: "Business case" },
-  international: { da: "International økonomi/område", en: "International" },
+  international: { da: "Det internationale område", en: "The international area" },
   idraet: { da: "Idræt", en: "Physical education" },
 };
 const COMPONENTS = Object.keys(COMPONENT_LABEL) as Component[];
@@ -520,7 +520,7 @@ export function TeamsPage({ session }: { session: Session }) {
           </select>
         </label>
       </div>
-      {!teams.data ? (
+      {!teams.data || !ready ? (
         <Spinner />
       ) : rows.length === 0 ? (
         <p className="card" data-testid="ek-teams-none">

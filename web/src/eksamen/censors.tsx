@@ -285,17 +285,19 @@ export function CensorPage({ session, id }: { session: Session; id: string }) {
       </Link>
     </p>
   );
-  if (censor.error)
+  const error = censor.error ?? teachers.error ?? terms.error;
+  if (error)
     return (
       <div className="page">
         {back}
-        <ProblemBanner error={censor.error} />
+        <ProblemBanner error={error} />
       </div>
     );
   const d = censor.data;
-  if (!d) return <Spinner />;
-  const teacherName = new Map((teachers.data ?? []).map((x) => [x.id, `${x.name} (${x.initials})`]));
-  const termName = new Map((terms.data ?? []).map((x) => [x.id, x.name]));
+  // the history names teachers and terms: wait for both lists so no raw id flashes by
+  if (!d || !teachers.data || !terms.data) return <Spinner />;
+  const teacherName = new Map(teachers.data.map((x) => [x.id, `${x.name} (${x.initials})`]));
+  const termName = new Map(terms.data.map((x) => [x.id, x.name]));
   const history = [...d.history].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   return (
     <div className="page">
