@@ -4,7 +4,8 @@
  *
  * As the demo TAP (a write role): a new subject is created and listed; the same code again (in lower case — the
  * server keeps codes in capitals) is refused with 409 `eksamen.subject.exists`, the finding shown beside the code
- * field, and after a reload the list still holds the subject once. A teacher is created and a team with that teacher
+ * field, and after a reload the list still holds the subject once. A teacher with a blank name is refused beside the
+ * name field (422 `eksamen.input.teacher-name`); a teacher is created and a team with that teacher
  * and an examinee in the demo term is created and listed. A censor's page shows the demo's censorship history
  * (Mette Mortensen censored Peter Holm on 2023-06-14, the record that keeps her from his exams under § 27); an
  * earlier censorship at another institution is recorded through the form and is listed, also after a reload. A
@@ -77,12 +78,23 @@ describe("eksamen reference data and censors (seed 002) in the browser", () => {
       // a teacher
       await page.getByTestId("ek-cat-teachers").click();
       await page.getByTestId("ek-teachers").waitFor();
+      const teachersBefore = await page.getByTestId("ek-teacher-row").count();
+      // a blank name (spaces pass the browser's `required`) is refused by the server beside the name field
+      await page.getByTestId("ek-teacher-name").fill("   ");
+      await page.getByTestId("ek-teacher-initials").fill("XX");
+      await page.getByTestId("ek-teacher-create").click();
+      const nameFinding = page.getByTestId("ek-new-teacher").getByTestId("findings-name").getByTestId("finding");
+      await nameFinding.first().waitFor();
+      expect(await nameFinding.first().getAttribute("data-rule")).toBe("eksamen.input.teacher-name");
+      expect(await page.getByTestId("ek-teacher-row").count()).toBe(teachersBefore);
       await page.getByTestId("ek-teacher-name").fill("Tina Testesen");
       await page.getByTestId("ek-teacher-initials").fill("tt");
       await page.getByTestId("ek-teacher-create").click();
       const tt = page.locator('[data-testid="ek-teacher-row"][data-initials="TT"]');
       await tt.waitFor();
       expect(await tt.getAttribute("data-name")).toBe("Tina Testesen");
+      expect(await page.getByTestId("ek-teacher-row").count()).toBe(teachersBefore + 1);
+      expect(await page.getByTestId("ek-new-teacher").getByTestId("findings-name").count()).toBe(0);
 
       // a team in the demo term: GEO B, the new teacher, Emma Eksempel
       await page.getByTestId("ek-cat-teams").click();

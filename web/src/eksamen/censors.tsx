@@ -93,7 +93,9 @@ export function parseCensorSubjects(text: string): { subject: string; level?: Le
 
 const subjectsText = (c: Pick<Censor, "subjects">) => c.subjects.map((s) => `${s.subject}${s.level ? ` ${s.level}` : ""}`).join(", ");
 
-/** Create a censor (API `POST /censors`); a refusal's findings are shown with the form. */
+const CENSOR_FIELDS = ["name", "capacity"];
+
+/** Create a censor (API `POST /censors`); a refusal's findings are shown beside the field they name. */
 function NewCensorForm({ onDone }: { onDone: () => void }) {
   const t = useTexts(TEXTS);
   const [form, setForm] = useState({ name: "", employedAt: "", subjects: "", capacity: "10" });
@@ -117,14 +119,19 @@ function NewCensorForm({ onDone }: { onDone: () => void }) {
       else setErr(x);
     }
   };
+  // the server names the field of a refusal (service.ts createCensor: "name", "capacity"); the rest goes on top
+  const at = (name: string) => findings.filter((f) => f.subject === name);
+  const other = findings.filter((f) => !f.subject || !CENSOR_FIELDS.includes(f.subject));
   return (
     <form className="card" onSubmit={(e) => void create(e)} data-testid="ek-new-censor">
       <h2>{t("censor.new")}</h2>
       <ProblemBanner error={err} />
-      <FindingList findings={findings} testid="ek-censor-form-findings" />
+      <FindingList findings={other} testid="ek-censor-form-findings" />
       <div className="grid">
-        <Field name="censorName" label={t("examinees.name")} findings={[]}>
-          {({ id }) => <input id={id} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required data-testid="ek-censor-name" />}
+        <Field name="censorName" label={t("examinees.name")} findings={at("name")}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} required data-testid="ek-censor-name" />
+          )}
         </Field>
         <Field name="employedAt" label={t("censor.employedAt")} hint={t("censor.employedAtHint")} findings={[]}>
           {({ id, describedBy }) => <input id={id} value={form.employedAt} onChange={(e) => setForm({ ...form, employedAt: e.target.value })} aria-describedby={describedBy} data-testid="ek-censor-employed" />}
@@ -132,8 +139,10 @@ function NewCensorForm({ onDone }: { onDone: () => void }) {
         <Field name="censorSubjects" label={t("censor.subjects")} hint={t("censor.subjectsHint")} findings={[]}>
           {({ id, describedBy }) => <input id={id} value={form.subjects} onChange={(e) => setForm({ ...form, subjects: e.target.value })} aria-describedby={describedBy} data-testid="ek-censor-subjects" />}
         </Field>
-        <Field name="capacity" label={t("censor.capacity")} findings={[]}>
-          {({ id }) => <input id={id} type="number" min={0} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: e.target.value })} required data-testid="ek-censor-capacity" />}
+        <Field name="capacity" label={t("censor.capacity")} findings={at("capacity")}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} type="number" min={0} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} required data-testid="ek-censor-capacity" />
+          )}
         </Field>
       </div>
       <button type="submit" className="primary" data-testid="ek-censor-create">
