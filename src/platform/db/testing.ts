@@ -13,6 +13,36 @@ export interface TestTarget {
   open(migrations: MigrationSet): Promise<Db & { drop(): Promise<void> }>;
 }
 
+/**
+ * The PostgreSQL server the store tests use (TEST_DATABASE_URL), or undefined when there is none; in CI (CI set) a
+ * missing server is an error, so CI never passes on PGlite alone.
+ */
+export function testServerUrl(): string | undefined {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url && process.env.CI) throw new Error("CI must test on a PostgreSQL server: TEST_DATABASE_URL is not set (see .ci/postgres.sh)");
+  return url || undefined;
+}
+
+/** A fresh, empty database `<prefix>_<random>` on the server at `serverUrl`: its connection URL, and drop() to remove it. */
+export async function createTestDatabase(serverUrl: string, prefix = "bevis_test"): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: serverUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
 export function testTargets(): TestTarget[] {
   const targets: TestTarget[] = [
     {
@@ -23,32 +53,21 @@ export function testTargets(): TestTarget[] {
       },
     },
   ];
-  const url = process.env.TEST_DATABASE_URL;
+  const url = testServerUrl();
   if (url) {
     targets.push({
       kind: "postgres",
       async open(migrations) {
-        const name = `bevis_test_${randomBytes(6).toString("hex")}`;
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`create database ${name}`);
-        await admin.end();
-        const u = new URL(url);
-        u.pathname = `/${name}`;
-        const db = await openDatabase({ url: u.toString(), migrations });
+        const created = await createTestDatabase(url);
+        const db = await openDatabase({ url: created.url, migrations });
         return Object.assign(db, {
           async drop() {
             await db.close();
-            const a = new pg.Client({ connectionString: url });
-            await a.connect();
-            await a.query(`drop database if exists ${name} with (force)`);
-            await a.end();
+            await created.drop();
           },
         });
       },
     });
-  } else if (process.env.CI) {
-    throw new Error("CI must test on a PostgreSQL server: TEST_DATABASE_URL is not set (see .ci/postgres.sh)");
   }
   return targets;
 }

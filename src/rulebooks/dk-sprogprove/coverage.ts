@@ -296,10 +296,11 @@ export function checkExemption(pupil: Pupil, covered: boolean | null): Decision<
  * The number of exempted pupils the school's own registrations give (covered pupils with a sound § 14 exemption), across
  * børnehaveklassen and 1.–9. klasse: "Det er det samlede antal elever på tværs af sprogprøven i børnehaveklassen og
  * 1.-9. klasse, som skal indberettes" (2.3). Only a number: "Fritagelser skal ikke indberettes med elevernes
- * CPR-nummer." (Hvad skal indberettes?)
+ * CPR-nummer." (Hvad skal indberettes?) Pupils who left the school during the year are not counted.
  */
 export function exemptedCountOf(pupils: readonly Pupil[], schoolIsCovered: boolean | null): number {
-  return pupils.filter((p) => checkExemption(p, coveredByRules(p, schoolIsCovered).value).value).length;
+  // A pupil who left the school during the year is not counted (leaving.ts; docs/rulebooks/001-sprogprove.md).
+  return pupils.filter((p) => p.left === undefined).filter((p) => checkExemption(p, coveredByRules(p, schoolIsCovered).value).value).length;
 }
 
 /**

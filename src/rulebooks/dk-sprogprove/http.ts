@@ -78,6 +78,12 @@ const PupilFields = {
 
 export const PupilInputSchema = z.object({ cpr: z.string().max(20), ...PupilFields });
 const PupilCorrectionSchema = z.object({ ...PupilFields, version: z.number().int().min(1), reason: z.string().max(1000).optional() });
+/** A departure (leaving.ts) or, with `left: null`, taking it back; the date and reason are checked by the rules (422). */
+const LeavingSchema = z.object({
+  version: z.number().int().min(1),
+  left: z.object({ on: z.string().max(40), reason: z.string().max(2000) }).nullable(),
+  reason: z.string().max(1000).optional(),
+});
 const CheckSchema = z.object({ cpr: z.string().max(20).optional(), pupilId: z.string().max(40).nullable().optional(), ...PupilFields });
 
 const FindingSchema = z.object({
@@ -121,6 +127,8 @@ const PupilRowSchema = z.object({
   errors: z.number(),
   warnings: z.number(),
   version: z.number(),
+  left: z.object({ on: z.string(), reason: z.string() }).nullable(),
+  reported: z.boolean(),
 });
 const PupilVersionSchema = z.object({
   version: z.number(),
@@ -149,8 +157,11 @@ const YearChangeSchema = z.object({
   changed: z.array(z.string()),
 });
 const PupilListReportSchema = z.object({
-  added: z.array(z.object({ pupilId: z.string(), line: z.number(), cprMasked: z.string(), classLevel: z.number(), toBeTested: z.boolean().nullable() })),
+  added: z.array(
+    z.object({ pupilId: z.string(), line: z.number(), cprMasked: z.string(), classLevel: z.number(), toBeTested: z.boolean().nullable(), left: z.string().nullable() }),
+  ),
   kept: z.array(z.object({ pupilId: z.string(), line: z.number(), cprMasked: z.string(), differs: z.array(z.string()) })),
+  left: z.array(z.object({ pupilId: z.string(), line: z.number(), cprMasked: z.string(), on: z.string(), reason: z.string(), version: z.number() })),
   findings: z.array(FindingSchema),
 });
 const ReceiptSchema = z.object({
@@ -158,6 +169,7 @@ const ReceiptSchema = z.object({
   steps: z.record(z.string(), z.array(FindingSchema)),
   schoolCovered: z.boolean().nullable(),
   reported: z.object({ bhkl: z.number(), "1-9": z.number() }),
+  left: z.object({ reported: z.number(), notReported: z.number() }).optional(),
   pupils: z.record(z.string(), z.object({ cprMasked: z.string(), classLevel: z.number() })),
   errors: z.number(),
   warnings: z.number(),
@@ -186,6 +198,7 @@ const OverviewSchema = z.object({
       classLevel: z.number(),
       pupils: z.number(),
       tested: z.number(),
+      left: z.number(),
       sprogparat: z.number(),
       attempts: z.array(z.object({ no: z.number(), registered: z.number(), sprogparat: z.number(), ikkeSprogparat: z.number(), intetResultat: z.number() })),
     }),
@@ -236,6 +249,9 @@ router.post("/years/:id/pupils", async (c) =>
 router.get("/years/:id/pupils/:pupilId", async (c) => c.json(await service.getPupil(db(c), actor(c), c.req.param("id"), c.req.param("pupilId"), on(c))));
 router.put("/years/:id/pupils/:pupilId", async (c) =>
   c.json(await service.correctPupil(db(c), actor(c), c.req.param("id"), c.req.param("pupilId"), await jsonBody(c, PupilCorrectionSchema), on(c))),
+);
+router.post("/years/:id/pupils/:pupilId/left", async (c) =>
+  c.json(await service.recordLeaving(db(c), actor(c), c.req.param("id"), c.req.param("pupilId"), await jsonBody(c, LeavingSchema), on(c))),
 );
 router.post("/years/:id/check", async (c) => c.json(await service.checkDraft(db(c), actor(c), c.req.param("id"), await jsonBody(c, CheckSchema), on(c))));
 router.get("/years/:id/receipt", async (c) => c.json(await service.draftReceipt(db(c), actor(c), c.req.param("id"), on(c))));
@@ -313,6 +329,15 @@ export const sprogproveOps: OpenApiOp[] = [
     response: PupilDetailSchema,
   },
   { method: "get", path: `${P}/years/:id/pupils/:pupilId`, summary: "A pupil with findings, promotion and history", tag: TAG, response: PupilDetailSchema },
+  {
+    method: "post",
+    path: `${P}/years/:id/pupils/:pupilId/left`,
+    summary:
+      "Record that the pupil left the school (left: { on, reason }) or take it back (left: null, reason): a new version, nothing deleted (409 stale; 422 bad date/reason; 403 laerer/readonly; 423 after the close)",
+    tag: TAG,
+    body: LeavingSchema,
+    response: PupilDetailSchema,
+  },
   {
     method: "put",
     path: `${P}/years/:id/pupils/:pupilId`,

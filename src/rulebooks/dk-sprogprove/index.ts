@@ -8,3 +8,4 @@ export * from "./window.ts";
 export * from "./transfer.ts";
 export * from "./parse.ts";
 export * from "./submission.ts";
+export * from "./leaving.ts";

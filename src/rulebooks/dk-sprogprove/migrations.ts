@@ -124,7 +124,29 @@ const pupilName: Migration = {
   },
 };
 
+/**
+ * A pupil who left the school during the reported school year ("udmeldt"; leaving.ts): the last day at the school, the
+ * reason, and who recorded the departure and when. Kept per version like every other field: a departure is a new
+ * version, an undo another one; nothing is deleted. All four are set together or not at all.
+ */
+const pupilLeft: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      alter table sp_pupil_version
+        add column left_on date,
+        add column left_reason text check (char_length(left_reason) <= 1000),
+        add column left_recorded_by text,
+        add column left_recorded_at timestamptz,
+        add constraint sp_pupil_version_left_all check (
+          (left_on is null and left_reason is null and left_recorded_by is null and left_recorded_at is null)
+          or (left_on is not null and left_reason is not null and left_recorded_by is not null and left_recorded_at is not null)
+        )
+    `.execute(db);
+  },
+};
+
 export const sprogproveMigrations: MigrationSet = {
   "2001-sprogprove-core": core,
   "2002-sprogprove-pupil-name": pupilName,
+  "2003-sprogprove-pupil-left": pupilLeft,
 };

@@ -90,6 +90,21 @@ export interface Attempt {
   source?: "local" | "sprogprover.dk";
 }
 
+/**
+ * The pupil left the school during the reported school year ("udmeldt": moved away, changed school). The guide says
+ * nothing about leavers; what bevis does with them is decided in docs/rulebooks/001-sprogprove.md ("Pupils who leave")
+ * and implemented in leaving.ts. Recorded as a new version of the pupil; nothing is deleted.
+ */
+export interface Leaving {
+  /** The last day the pupil was a pupil of the school. */
+  on: IsoDate;
+  /** Why (e.g. "moved to Aarhus", "changed to Nordskolen"). */
+  reason: string;
+  /** Who recorded the departure and when (set by the service from the version that recorded it). */
+  recordedBy?: string;
+  recordedAt?: string;
+}
+
 /** A pupil in the reported school year, as registered for the report. */
 export interface Pupil {
   /** bevis' own key for the pupil (never the CPR). */
@@ -122,6 +137,8 @@ export interface Pupil {
   rykkerOp: boolean | null;
   /** The pupil's name, for staff only (the pupil list, the history); not part of the report to STIL. */
   name?: string;
+  /** Set when the pupil left the school during the reported school year (leaving.ts). */
+  left?: Leaving;
 }
 
 /** The count of exempted pupils (step 3): a number, never a list of CPR numbers. null = not stated yet. */

@@ -17,16 +17,16 @@ describe("pupil-list file layout (docs/rulebooks/001-sprogprove.md, Praktisk vej
     const r = parsePupilList(csv, SY_2022, JUNE);
     expect(r.findings).toEqual([]);
     expect(r.rows).toEqual([
-      { line: 2, cpr: A, classLevel: 0, name: "Alma Hansen", dsa: null },
-      { line: 3, cpr: B, classLevel: 3, name: "Bo Jensen", dsa: { receiving: true, schoolYearsReceived: 4, leaderJudgesNoLongerNeeded: false } },
-      { line: 4, cpr: C, classLevel: 0, name: null, dsa: null },
+      { line: 2, cpr: A, classLevel: 0, name: "Alma Hansen", dsa: null, left: null },
+      { line: 3, cpr: B, classLevel: 3, name: "Bo Jensen", dsa: { receiving: true, schoolYearsReceived: 4, leaderJudgesNoLongerNeeded: false }, left: null },
+      { line: 4, cpr: C, classLevel: 0, name: null, dsa: null, left: null },
     ]);
   });
 
   it("only cpr and klassetrin are required; a comma, a BOM, other columns and blank lines are fine", () => {
     const r = parsePupilList(`\uFEFFKlasse;CPR,Klassetrin,Elevnr\n${A},2,17\n,,\n`.replace("Klasse;", ""), SY_2022, JUNE);
     expect(r.findings).toEqual([]);
-    expect(r.rows).toEqual([{ line: 2, cpr: A, classLevel: 2, name: null, dsa: null }]);
+    expect(r.rows).toEqual([{ line: 2, cpr: A, classLevel: 2, name: null, dsa: null, left: null }]);
   });
 
   it("DSA 'ja' without the number of years is kept with 0 years (the receipt then asks for it); 'nej' is not receiving", () => {
@@ -97,7 +97,7 @@ describe("pupil-list file layout (docs/rulebooks/001-sprogprove.md, Praktisk vej
 });
 
 describe("selection pre-filled by the guide's target group (Hvem skal indberette?)", () => {
-  const row = (classLevel: PupilListRow["classLevel"], dsa: PupilListRow["dsa"] = null): PupilListRow => ({ line: 2, cpr: A, classLevel, name: "N", dsa });
+  const row = (classLevel: PupilListRow["classLevel"], dsa: PupilListRow["dsa"] = null): PupilListRow => ({ line: 2, cpr: A, classLevel, name: "N", dsa, left: null });
   const dsa = (years: number) => ({ receiving: true, schoolYearsReceived: years, leaderJudgesNoLongerNeeded: false });
   it.each([
     ["bh.kl., covered school: every pupil", row(0), true, true, "sprogprove.pupil.bhkl-all"],
@@ -119,9 +119,9 @@ describe("selection pre-filled by the guide's target group (Hvem skal indberette
 
 describe("existing pupils are never overwritten (as with the transfer: Løbende registrering …)", () => {
   const rows: PupilListRow[] = [
-    { line: 2, cpr: A, classLevel: 1, name: "Alma", dsa: null },
-    { line: 3, cpr: B, classLevel: 2, name: "Bo", dsa: { receiving: true, schoolYearsReceived: 0, leaderJudgesNoLongerNeeded: false } },
-    { line: 4, cpr: C, classLevel: 0, name: null, dsa: null },
+    { line: 2, cpr: A, classLevel: 1, name: "Alma", dsa: null, left: null },
+    { line: 3, cpr: B, classLevel: 2, name: "Bo", dsa: { receiving: true, schoolYearsReceived: 0, leaderJudgesNoLongerNeeded: false }, left: null },
+    { line: 4, cpr: C, classLevel: 0, name: null, dsa: null, left: null },
   ];
   it("new CPRs are added; known ones kept, with what the file says otherwise", () => {
     const m = mergePupilList(
@@ -144,7 +144,7 @@ describe("existing pupils are never overwritten (as with the transfer: Løbende 
       fc.property(fc.subarray(all), fc.subarray(all), (known, inFile) => {
         const m = mergePupilList(
           known.map((cpr, i) => ({ id: `p${i}`, cpr, classLevel: 0 })),
-          inFile.map((cpr, i) => ({ line: i + 2, cpr, classLevel: 0, name: null, dsa: null })),
+          inFile.map((cpr, i) => ({ line: i + 2, cpr, classLevel: 0, name: null, dsa: null, left: null })),
         );
         return (
           m.added.length + m.kept.length === inFile.length &&

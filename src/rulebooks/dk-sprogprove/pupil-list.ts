@@ -17,12 +17,15 @@ import { formatSchoolYear, parseSchoolYear, type SchoolYear } from "../../kernel
 import type { ClassLevel } from "./codes.ts";
 import { coveredByRules } from "./coverage.ts";
 import { f001 } from "./findings.ts";
-import type { DsaSupplerende, Pupil } from "./model.ts";
+import type { DsaSupplerende, Leaving, Pupil } from "./model.ts";
+import { checkLeaving } from "./leaving.ts";
 import { parseClassLevel, parseYesNo, safeEcho } from "./parse.ts";
 import { afterSummerReminder, checkClassLevel } from "./window.ts";
 
 /** The CSV columns (a header row is required; names match without regard to case; other columns are ignored). */
-export const PUPIL_LIST_COLUMNS = ["cpr", "klassetrin", "navn", "dsa_supplerende", "dsa_skoleaar", "skoleaar"] as const;
+export const PUPIL_LIST_COLUMNS = ["cpr", "klassetrin", "navn", "dsa_supplerende", "dsa_skoleaar", "skoleaar", "udmeldt", "udmeldt_aarsag"] as const;
+/** The reason of a departure when the file gives a date in `udmeldt` but no `udmeldt_aarsag`. */
+export const DEFAULT_LEAVING_REASON = "udmeldt ifølge elevlisten";
 const REQUIRED = ["cpr", "klassetrin"] as const;
 /** The longest name kept (the column in the store has the same limit). */
 export const MAX_NAME = 200;
@@ -37,6 +40,8 @@ export interface PupilListRow {
   name: string | null;
   /** 1.–9. klasse only: "Dansk som andetsprog – supplerende", when the file says. */
   dsa: DsaSupplerende | null;
+  /** The pupil left the school on this day (`udmeldt`, `udmeldt_aarsag`; leaving.ts), when the file says. */
+  left: Leaving | null;
 }
 
 const LAYOUT = { seed: "reference", ref: "docs/rulebooks/001-sprogprove.md" } as const;
@@ -194,6 +199,28 @@ export function parsePupilList(text: string, reported: SchoolYear, on: IsoDate):
         ),
       );
 
+    const leftCell = get("udmeldt");
+    const leftReason = get("udmeldt_aarsag");
+    let left: Leaving | null = null;
+    if (leftCell !== "") {
+      const d = checkLeaving({ on: leftCell, reason: leftReason === "" ? DEFAULT_LEAVING_REASON : leftReason }, reported, on, {
+        on: where("udmeldt"),
+        reason: where("udmeldt_aarsag"),
+      });
+      out.push(...d.because.map((f) => (f.subject === where("udmeldt") ? { ...f, value: safeEcho(leftCell) } : f)));
+      left = d.value;
+    } else if (leftReason !== "") {
+      out.push(
+        layout(
+          "leaving-reason-without-date",
+          where("udmeldt_aarsag"),
+          safeEcho(leftReason),
+          "A reason for leaving is given, but no date in udmeldt.",
+          "Der er angivet en årsag til udmeldelse, men ingen dato i udmeldt.",
+        ),
+      );
+    }
+
     if (cpr.value !== null) {
       const first = seen.get(cpr.value);
       if (first !== undefined)
@@ -209,12 +236,12 @@ export function parsePupilList(text: string, reported: SchoolYear, on: IsoDate):
       else seen.set(cpr.value, r.line);
     }
 
-    if (out.length === before && cpr.value !== null && level.value !== null) {
+    if (!out.slice(before).some((f) => f.severity === "error") && cpr.value !== null && level.value !== null) {
       const dsa: DsaSupplerende | null =
         level.value > 0 && dsaFlag.value !== null
           ? { receiving: dsaFlag.value, schoolYearsReceived: dsaFlag.value ? (years ?? 0) : 0, leaderJudgesNoLongerNeeded: false }
           : null;
-      rows.push({ line: r.line, cpr: cpr.value, classLevel: level.value, name, dsa });
+      rows.push({ line: r.line, cpr: cpr.value, classLevel: level.value, name, dsa, left });
     }
   }
   if (rows.length === 0 && out.length === 0)
@@ -232,6 +259,7 @@ export function importedPupil(row: PupilListRow, schoolIsCovered: boolean | null
   const p: Pupil = { id: "", cpr: row.cpr, classLevel: row.classLevel, toBeTested: null, attempts: [], rykkerOp: null };
   if (row.name !== null) p.name = row.name;
   if (row.dsa !== null) p.dsa = row.dsa;
+  if (row.left !== null) p.left = row.left;
   const sel = coveredByRules(p, schoolIsCovered);
   p.toBeTested = sel.value;
   return decision(p, sel.because);
@@ -241,17 +269,24 @@ export interface PupilListMerge {
   /** Rows whose CPR is not yet in the year: they are added. */
   added: PupilListRow[];
   /** Rows whose pupil is already in the year: the pupil is kept unchanged; `differs` names what the file says otherwise. */
-  kept: { row: PupilListRow; pupilId: string; differs: ("classLevel" | "name" | "dsa")[] }[];
+  kept: { row: PupilListRow; pupilId: string; differs: ("classLevel" | "name" | "dsa" | "left")[] }[];
+  /**
+   * Rows that say a pupil already in the year and not yet recorded as left has left (`udmeldt`): the departure is
+   * recorded as a new version, the pupil's other data kept. (A departure adds a fact; it overwrites nothing.)
+   */
+  leaving: { row: PupilListRow & { left: Leaving }; pupilId: string; differs: ("classLevel" | "name" | "dsa")[] }[];
 }
 
 /**
  * Which rows are added and which pupils are kept. A pupil already registered in the year is never overwritten by the
  * file (as with the transfer, "data i indberetningsløsningen … ikke overskrives"): the school corrects that pupil in
- * the form. What the file says differently is reported, so nothing goes unnoticed.
+ * the form. What the file says differently is reported, so nothing goes unnoticed. The one thing a file adds to a pupil
+ * already registered is a departure (`udmeldt`) not yet recorded: a new version with the departure (docs: "Pupils who
+ * leave"); a different date than the one recorded, or a pupil left in bevis but not in the file, is only reported.
  */
-export function mergePupilList(existing: readonly Pick<Pupil, "id" | "cpr" | "classLevel" | "name" | "dsa">[], rows: readonly PupilListRow[]): PupilListMerge {
+export function mergePupilList(existing: readonly Pick<Pupil, "id" | "cpr" | "classLevel" | "name" | "dsa" | "left">[], rows: readonly PupilListRow[]): PupilListMerge {
   const byCpr = new Map(existing.map((p) => [p.cpr as string, p] as const));
-  const out: PupilListMerge = { added: [], kept: [] };
+  const out: PupilListMerge = { added: [], kept: [], leaving: [] };
   for (const row of rows) {
     const p = byCpr.get(row.cpr);
     if (!p) {
@@ -266,7 +301,13 @@ export function mergePupilList(existing: readonly Pick<Pupil, "id" | "cpr" | "cl
       (p.dsa?.receiving !== row.dsa.receiving || (row.dsa.schoolYearsReceived > 0 && p.dsa.schoolYearsReceived !== row.dsa.schoolYearsReceived))
     )
       differs.push("dsa");
-    out.kept.push({ row, pupilId: p.id, differs });
+    if (row.left !== null && p.left === undefined) {
+      out.leaving.push({ row: { ...row, left: row.left }, pupilId: p.id, differs });
+      continue;
+    }
+    // Already left on another day, or left in bevis but not in the file: reported, never changed by the file.
+    const leftDiffers = (row.left?.on ?? null) !== (p.left?.on ?? null);
+    out.kept.push({ row, pupilId: p.id, differs: leftDiffers ? [...differs, "left"] : differs });
   }
   return out;
 }

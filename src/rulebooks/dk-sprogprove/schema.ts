@@ -63,6 +63,11 @@ export interface SpPupilVersionTable {
   rykker_op: boolean | null;
   /** The pupil's name for staff (migration 2002); never reported. */
   name: string | null;
+  /** The pupil left the school (migration 2003): last day, reason, who recorded it and when; all null or all set. */
+  left_on: ColumnType<string | null, string | null | undefined, string | null>;
+  left_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  left_recorded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  left_recorded_at: ColumnType<Date | null, string | null | undefined, string | null>;
   finding_errors: number;
   finding_warnings: number;
   recorded_at: Generated<Date>;

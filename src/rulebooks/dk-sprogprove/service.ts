@@ -31,6 +31,7 @@ import { checkPupil, checkReport, maySubmit, type Receipt } from "./submission.t
 import { mergeTransfer, type TransferredPupil } from "./transfer.ts";
 import { importedPupil, MAX_NAME, mergePupilList, parsePupilList } from "./pupil-list.ts";
 import { closingDate, mayEdit, mustResubmit, type WindowEvent } from "./window.ts";
+import { checkLeaving, isReported } from "./leaving.ts";
 import * as store from "./store.ts";
 
 // ------------------------------------------------------------------------------------------------------------ types
@@ -95,6 +96,17 @@ export interface PupilInput {
 
 export type PupilCorrection = Omit<PupilInput, "cpr"> & { version: number; reason?: string | undefined };
 
+/**
+ * A departure (leaving.ts), or its undo: `left` null takes the departure back (a new version; `reason` required then).
+ * The pupil's other fields are kept.
+ */
+export interface LeavingInput {
+  version: number;
+  left: { on: string; reason: string } | null;
+  /** Why the departure is taken back (with `left: null`). */
+  reason?: string | undefined;
+}
+
 export interface YearSummary {
   id: string;
   schoolYear: string;
@@ -130,6 +142,10 @@ export interface PupilRow {
   errors: number;
   warnings: number;
   version: number;
+  /** The pupil left the school during the year (leaving.ts): the last day and why; null = a pupil of the school. */
+  left: { on: string; reason: string } | null;
+  /** Whether the submission reports the pupil (selected; a leaver only with an attempt held here). */
+  reported: boolean;
 }
 
 /** What one version of a pupil held (the CPR never changes and is left out). */
@@ -170,8 +186,10 @@ export interface YearChange {
 
 /** The answer of the pupil-list import: what was added, what was kept (never overwritten), and the findings. */
 export interface PupilListReport {
-  added: { pupilId: string; line: number; cprMasked: string; classLevel: ClassLevel; toBeTested: boolean | null }[];
+  added: { pupilId: string; line: number; cprMasked: string; classLevel: ClassLevel; toBeTested: boolean | null; left: string | null }[];
   kept: { pupilId: string; line: number; cprMasked: string; differs: string[] }[];
+  /** Pupils already in the year whom the file records as having left (`udmeldt`): a new version each. */
+  left: { pupilId: string; line: number; cprMasked: string; on: string; reason: string; version: number }[];
   findings: Finding[];
 }
 
@@ -209,8 +227,12 @@ export interface Overview {
   schoolYear: string;
   levels: {
     classLevel: ClassLevel;
+    /** Pupils of the school at this level (leavers not counted). */
     pupils: number;
+    /** Pupils reported at this level (selected; a leaver with an attempt held here). */
     tested: number;
+    /** Pupils who left the school during the year at this level. */
+    left: number;
     sprogparat: number;
     attempts: { no: number; registered: number; sprogparat: number; ikkeSprogparat: number; intetResultat: number }[];
   }[];
@@ -459,6 +481,7 @@ function toPupil(s: store.StoredPupil): Pupil {
   if (d.name) p.name = d.name;
   if (d.dsa) p.dsa = d.dsa;
   if (d.exemption) p.exemption = d.exemption;
+  if (d.left) p.left = { on: d.left.on, reason: d.left.reason, recordedBy: d.left.recordedBy, recordedAt: d.left.recordedAt };
   return p;
 }
 
@@ -476,6 +499,9 @@ function pupilData(p: Pupil, findings: readonly Finding[]): store.PupilData {
     previouslyPostponed: p.previouslyPostponed ?? false,
     rykkerOp: p.rykkerOp,
     name: p.name ?? null,
+    left: p.left
+      ? { on: p.left.on, reason: p.left.reason, recordedBy: p.left.recordedBy ?? "", recordedAt: p.left.recordedAt ?? new Date().toISOString() }
+      : null,
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
   };
@@ -524,6 +550,8 @@ function rowOf(p: Pupil, version: number, fs: readonly Finding[]): PupilRow {
     errors: countOf(fs, "error"),
     warnings: countOf(fs, "warning"),
     version,
+    left: p.left ? { on: p.left.on, reason: p.left.reason } : null,
+    reported: isReported(p),
   };
 }
 
@@ -732,7 +760,20 @@ export async function createPupil(db: Db, actor: Actor, yearId: string, input: P
   return pupilDetail(db, actor, c, id, o.on, forced.because);
 }
 
-const PUPIL_FIELDS = ["name", "classLevel", "classLevelSchoolYear", "toBeTested", "dsa", "exemption", "attempts", "sommerskole", "specialPermission", "previouslyPostponed", "rykkerOp"] as const;
+const PUPIL_FIELDS = [
+  "name",
+  "classLevel",
+  "classLevelSchoolYear",
+  "toBeTested",
+  "dsa",
+  "exemption",
+  "attempts",
+  "sommerskole",
+  "specialPermission",
+  "previouslyPostponed",
+  "rykkerOp",
+  "left",
+] as const;
 
 /** A value with its object keys sorted, so that stored jsonb (which may reorder keys) compares equal. */
 function canonical(v: unknown): string {
@@ -764,6 +805,9 @@ export async function correctPupil(db: Db, actor: Actor, yearId: string, id: str
   const parsed = parsePupil(input, existing.data.cpr);
   if (!parsed.ok) throw refuse(parsed.findings, "the correction was not saved");
   if (input.name === undefined && existing.data.name) parsed.pupil.name = existing.data.name;
+  // The departure is changed only through recordLeaving; a correction keeps it.
+  const kept = toPupil(existing).left;
+  if (kept) parsed.pupil.left = kept;
   const forced = withForcedAttempts({ ...parsed.pupil, id });
   const fs = evaluatePupil(c, forced.value, o.on);
   const reason = (input.reason ?? "").trim() || "registered";
@@ -782,6 +826,55 @@ export async function correctPupil(db: Db, actor: Actor, yearId: string, id: str
 }
 
 /**
+ * Records that a pupil left the school during the year, or takes the departure back (`left: null`): a new version of
+ * the pupil, every other field kept, nothing deleted (leaving.ts; docs/rulebooks/001-sprogprove.md "Pupils who leave").
+ * The date and reason are checked by `checkLeaving` (422 with the findings, nothing saved); stale version → 409; after
+ * the close → 423. Needs a write role (admin, leder, ledelse, tap): the departure comes from the administrative system.
+ * A submission already made stays as sent; the year then asks for a new "Indberet" (`mustResubmit`).
+ */
+export async function recordLeaving(db: Db, actor: Actor, yearId: string, id: string, input: LeavingInput, o: On): Promise<PupilDetail> {
+  requireRole(actor, WRITE_ROLES, "recording that a pupil left needs the role admin, Leder, Ledelse or TAP");
+  const c = await ctxOf(db, actor, yearId);
+  requireOpen(c.sy, o.on);
+  const kk = k(db);
+  const existing = await store.getPupil(kk, actor.institutionId, yearId, id);
+  if (!existing) throw pupilNotFound();
+  const p: Pupil = { ...toPupil(existing), id };
+  let why: string;
+  let extra: Finding[] = [];
+  if (input.left === null) {
+    const undo = (input.reason ?? "").trim();
+    const fs: Finding[] = [];
+    if (!p.left)
+      fs.push(inputFinding("left.not-left", "left", null, "The pupil is not recorded as having left; there is nothing to take back.", "Eleven er ikke registreret som udmeldt; der er intet at fortryde."));
+    if (undo === "")
+      fs.push(inputFinding("left.undo-reason", "reason", null, "Taking a departure back needs a reason.", "En udmeldelse kan kun fortrydes med en begrundelse."));
+    if (fs.length > 0) throw refuse(fs, "the departure was not taken back");
+    why = `departure of ${p.left!.on} taken back: ${undo}`;
+    delete p.left;
+  } else {
+    const d = checkLeaving(input.left, c.sy, o.on);
+    if (!d.value) throw refuse(d.because, "the departure was not recorded");
+    p.left = { ...d.value, recordedBy: actor.label, recordedAt: new Date().toISOString() };
+    why = `left on ${d.value.on}: ${d.value.reason}`;
+    extra = d.because;
+  }
+  const fs = evaluatePupil(c, p, o.on);
+  await kk.transaction().execute(async (tx) => {
+    const cl = await store.claimPupilVersion(tx, actor.institutionId, id, input.version);
+    if (!cl.ok) throw cl.why === "missing" ? pupilNotFound() : stale("pupil", cl.current, input.version);
+    await store.insertPupilVersion(tx, actor.institutionId, yearId, id, cl.version, pupilData(p, fs), by(actor), why);
+    await audit(tx as unknown as AuditTx, actor, {
+      action: input.left === null ? "sprogprove.pupil.left-undone" : "sprogprove.pupil.left",
+      entity: "sp_pupil",
+      entityId: id,
+      detail: { cpr: maskCpr(p.cpr), version: cl.version, reason: why, leftOn: p.left?.on ?? null },
+    });
+  });
+  return pupilDetail(db, actor, c, id, o.on, extra);
+}
+
+/**
  * The live check of a draft (the registration form calls it on every change): the findings beside each field, the
  * attempts as the guide forces them, and the bh.kl. promotion. Malformed input comes back as findings, not 422.
  */
@@ -795,13 +888,16 @@ export async function checkDraft(
   const c = await ctxOf(db, actor, yearId);
   const kk = k(db);
   let fixed: string | undefined;
+  let left: Pupil["left"];
   if (input.pupilId) {
     const s = await store.getPupil(kk, actor.institutionId, yearId, input.pupilId);
     if (!s) throw pupilNotFound();
     fixed = s.data.cpr;
+    left = toPupil(s).left;
   }
   const parsed = parsePupil(input, fixed);
   if (!parsed.ok) return { ok: false, findings: parsed.findings, attempts: null, promotion: null };
+  if (left) parsed.pupil.left = left;
   const extra: Finding[] = [];
   if (!fixed) {
     const other = await store.findPupilByCpr(kk, actor.institutionId, yearId, parsed.pupil.cpr);
@@ -999,22 +1095,40 @@ export async function importPupils(db: Db, actor: Actor, yearId: string, text: s
       const stored = await store.listPupils(tx, actor.institutionId, yearId);
       const merged = mergePupilList(stored.map(toPupil), parsed.rows);
       const added: PupilListReport["added"] = [];
+      const recorded = { recordedBy: actor.label, recordedAt: new Date().toISOString() };
       for (const row of merged.added) {
         const p = importedPupil(row, c.covered.value).value;
+        if (p.left) p.left = { ...p.left, ...recorded };
         const fs = evaluatePupil(c, p, o.on);
         const id = await store.insertPupil(tx, actor.institutionId, yearId, pupilData(p, fs), by(actor), "pupil-list import");
-        added.push({ pupilId: id, line: row.line, cprMasked: maskCpr(row.cpr), classLevel: row.classLevel, toBeTested: p.toBeTested });
+        added.push({ pupilId: id, line: row.line, cprMasked: maskCpr(row.cpr), classLevel: row.classLevel, toBeTested: p.toBeTested, left: p.left?.on ?? null });
+      }
+      // Departures of pupils already in the year: a new version each (optimistic lock on the version just read).
+      const versionOf = new Map(stored.map((x) => [x.id, x] as const));
+      const left: PupilListReport["left"] = [];
+      for (const x of merged.leaving) {
+        const s = versionOf.get(x.pupilId)!;
+        const p: Pupil = { ...toPupil(s), id: s.id, left: { ...x.row.left, ...recorded } };
+        const cl = await store.claimPupilVersion(tx, actor.institutionId, s.id, s.version);
+        if (!cl.ok) throw cl.why === "missing" ? pupilNotFound() : stale("pupil", cl.current, s.version);
+        const fs = evaluatePupil(c, p, o.on);
+        await store.insertPupilVersion(tx, actor.institutionId, yearId, s.id, cl.version, pupilData(p, fs), by(actor), `pupil-list import: left on ${x.row.left.on}: ${x.row.left.reason}`);
+        left.push({ pupilId: s.id, line: x.row.line, cprMasked: maskCpr(x.row.cpr), on: x.row.left.on, reason: x.row.left.reason, version: cl.version });
       }
       const out: PupilListReport = {
         added,
-        kept: merged.kept.map((x) => ({ pupilId: x.pupilId, line: x.row.line, cprMasked: maskCpr(x.row.cpr), differs: x.differs })),
+        kept: [
+          ...merged.kept.map((x) => ({ pupilId: x.pupilId, line: x.row.line, cprMasked: maskCpr(x.row.cpr), differs: x.differs as string[] })),
+          ...merged.leaving.filter((x) => x.differs.length > 0).map((x) => ({ pupilId: x.pupilId, line: x.row.line, cprMasked: maskCpr(x.row.cpr), differs: x.differs as string[] })),
+        ].sort((a, b) => a.line - b.line),
+        left,
         findings: parsed.findings,
       };
       await audit(tx as unknown as AuditTx, actor, {
         action: "sprogprove.pupils.import",
         entity: "sp_year",
         entityId: yearId,
-        detail: { source: o.source, schoolYear: formatSchoolYear(c.sy), rows: parsed.rows.length, added: out.added.length, kept: out.kept.length },
+        detail: { source: o.source, schoolYear: formatSchoolYear(c.sy), rows: parsed.rows.length, added: out.added.length, kept: out.kept.length, left: out.left.length },
       });
       return out;
     });
@@ -1054,7 +1168,7 @@ export async function overview(db: Db, actor: Actor, yearId: string): Promise<Ov
   for (let lv = 0; lv <= 9; lv++) {
     const ps = pupils.filter((p) => p.classLevel === lv);
     if (ps.length === 0) continue;
-    const tested = ps.filter((p) => p.toBeTested === true);
+    const tested = ps.filter(isReported);
     const attempts = [1, 2, 3, 4].map((no) => {
       const rs = tested.map((p) => p.attempts.find((a) => a.no === no)?.result ?? null).filter((r) => r !== null);
       return {
@@ -1067,8 +1181,9 @@ export async function overview(db: Db, actor: Actor, yearId: string): Promise<Ov
     });
     levels.push({
       classLevel: lv as ClassLevel,
-      pupils: ps.length,
+      pupils: ps.filter((p) => p.left === undefined).length,
       tested: tested.length,
+      left: ps.filter((p) => p.left !== undefined).length,
       sprogparat: tested.filter((p) => sprogparatAttempt(p.attempts) !== null).length,
       attempts,
     });

@@ -42,6 +42,8 @@ export interface HistoryEntry {
 }
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+/** A `date` column as YYYY-MM-DD (the pg driver gives text; a Date is read in UTC). */
+const dateText = (d: Date | string): string => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 // ---------------------------------------------------------------------------------------------------------------- years
 
@@ -189,6 +191,8 @@ export interface PupilData {
   rykkerOp: boolean | null;
   /** For staff; never reported (migration 2002). */
   name: string | null;
+  /** The pupil left the school during the year (migration 2003); null = a pupil of the school. */
+  left: { on: string; reason: string; recordedBy: string; recordedAt: string } | null;
   errors: number;
   warnings: number;
 }
@@ -221,6 +225,10 @@ function pupilValues(id: string, institutionId: string, yearId: string, version:
     previously_postponed: d.previouslyPostponed,
     rykker_op: d.rykkerOp,
     name: d.name,
+    left_on: d.left?.on ?? null,
+    left_reason: d.left?.reason ?? null,
+    left_recorded_by: d.left?.recordedBy ?? null,
+    left_recorded_at: d.left?.recordedAt ?? null,
     finding_errors: d.errors,
     finding_warnings: d.warnings,
     recorded_by: by.label,
@@ -278,6 +286,10 @@ function toPupil(r: any): StoredPupil {
       previouslyPostponed: r.previously_postponed,
       rykkerOp: r.rykker_op,
       name: r.name ?? null,
+      left:
+        r.left_on === null || r.left_on === undefined
+          ? null
+          : { on: dateText(r.left_on), reason: r.left_reason ?? "", recordedBy: r.left_recorded_by ?? "", recordedAt: iso(r.left_recorded_at) ?? "" },
       errors: r.finding_errors,
       warnings: r.finding_warnings,
     },

@@ -12,6 +12,7 @@ import { f001, scoped } from "./findings.ts";
 import type { Pupil, Report, Step, Submitter } from "./model.ts";
 import { checkBhklOnlyFields, checkRykkerOp, checkSpecialPermission } from "./promotion.ts";
 import { afterSummerReminder, checkClassLevel, mayEdit } from "./window.ts";
+import { checkLeftPupil, isReported } from "./leaving.ts";
 
 /**
  * "Det er vigtigt, at personen, som skal indberette i systemet, har rollen 'Leder', 'Ledelse' eller 'TAP' (teknisk
@@ -53,9 +54,12 @@ export const stepOfPupil = (p: Pupil): Step => (stageOf(p.classLevel) === "bhkl"
  * All rules for one pupil in the report, subjects relative to the pupil ("attempts.3.result", "rykkerOp").
  * Pupils who are not to be tested are not reported ("Oplysninger om elever …, som har afholdt sprogprøver, skal
  * indberettes på elevens CPR-nummer"), so only their selection and exemption are checked.
+ * A pupil who left the school during the year is checked by `checkLeftPupil` instead (leaving.ts): nothing more is
+ * required of the school for that pupil.
  */
 export function checkPupil(pupil: Pupil, ctx: { report: Report; schoolIsCovered: boolean | null; on: IsoDate }): Finding[] {
   const out: Finding[] = [...checkClassLevel(pupil, ctx.report.schoolYear, ctx.on)];
+  if (pupil.left !== undefined) return [...out, ...checkLeftPupil({ ...pupil, left: pupil.left })];
   const covered = coveredByRules(pupil, ctx.schoolIsCovered);
   const exemption = checkExemption(pupil, covered.value);
   out.push(...exemption.because);
@@ -134,8 +138,10 @@ export interface Receipt {
   steps: Record<Step, Finding[]>;
   /** Whether the school is covered (null: unknown). */
   schoolCovered: boolean | null;
-  /** Number of pupils reported (to be tested) per step. */
+  /** Number of pupils reported per step: selected for the test, and for a pupil who left, with an attempt held here. */
   reported: { bhkl: number; "1-9": number };
+  /** Pupils who left the school during the year: how many are still reported (attempts held here) and how many not. */
+  left: { reported: number; notReported: number };
 }
 
 /**
@@ -185,13 +191,15 @@ export function checkReport(report: Report, opts: { on: IsoDate; submitter?: Sub
   steps["4-submit"].push(...mayEdit(report.schoolYear, opts.on).because, ...afterSummerReminder(report.schoolYear, opts.on));
   if (opts.submitter) steps["4-submit"].push(...maySubmit(opts.submitter).because);
   const all = Object.values(steps).flat();
-  const tested = report.pupils.filter((p) => p.toBeTested === true);
+  const tested = report.pupils.filter(isReported);
+  const left = report.pupils.filter((p) => p.left !== undefined);
   return decision(
     {
       complete: !hasErrors(all),
       steps,
       schoolCovered: covered.value,
       reported: { bhkl: tested.filter((p) => p.classLevel === 0).length, "1-9": tested.filter((p) => p.classLevel !== 0).length },
+      left: { reported: left.filter(isReported).length, notReported: left.filter((p) => !isReported(p)).length },
     },
     all,
   );

@@ -10,6 +10,7 @@ import { resultRow, type SprogproveResult } from "./codes.ts";
 import type { Pupil, Report, Step } from "./model.ts";
 import { STEPS } from "./model.ts";
 import type { SubmissionDetail } from "./service.ts";
+import { isReported } from "./leaving.ts";
 
 export const XLSX_SHEETS = {
   bhkl: "1) Elever i børnehaveklasse",
@@ -27,7 +28,9 @@ const delOf = (p: Pupil, no: number) =>
 
 export async function submissionXlsx(d: SubmissionDetail, report: Report, school: { code: string; name: string }): Promise<Buffer> {
   const wb = createWorkbook({ title: `Sprogprøver ${d.schoolYear} – ${school.code} – indberetning nr. ${d.number}`, createdAt: new Date(d.createdAt) });
-  const reported = report.pupils.filter((p) => p.toBeTested === true);
+  // Selected pupils; a pupil who left only with attempts held at the school (leaving.ts).
+  const reported = report.pupils.filter(isReported);
+  const leftOn = (p: Pupil) => p.left?.on ?? "";
   const attemptCols = (n: number, withDel: boolean): XlsxColumn[] =>
     Array.from({ length: n }, (_, i) => [
       { header: `Forsøg ${i + 1}`, key: `f${i + 1}` },
@@ -45,6 +48,7 @@ export async function submissionXlsx(d: SubmissionDetail, report: Report, school
       { header: "Sommerskole", key: "sommerskole" },
       { header: "Særlig tilladelse (§ 11 a, stk. 5)", key: "permission" },
       { header: "Rykker op", key: "rykkerOp" },
+      { header: "Udmeldt", key: "left" },
     ],
     reported
       .filter((p) => p.classLevel === 0)
@@ -55,15 +59,22 @@ export async function submissionXlsx(d: SubmissionDetail, report: Report, school
         sommerskole: yesNo(p.sommerskole ?? false),
         permission: yesNo(p.specialPermission ?? false),
         rykkerOp: yesNo(p.rykkerOp),
+        left: leftOn(p),
       })),
   );
   addTableSheet(
     wb,
     XLSX_SHEETS.nine,
-    [{ header: "CPR-nummer", key: "cpr" }, { header: "Klassetrin", key: "level", type: "integer" }, ...attemptCols(4, false), { header: "Rykker op", key: "rykkerOp" }],
+    [
+      { header: "CPR-nummer", key: "cpr" },
+      { header: "Klassetrin", key: "level", type: "integer" },
+      ...attemptCols(4, false),
+      { header: "Rykker op", key: "rykkerOp" },
+      { header: "Udmeldt", key: "left" },
+    ],
     reported
       .filter((p) => p.classLevel !== 0)
-      .map((p) => ({ cpr: formatCpr(p.cpr), level: p.classLevel, ...attemptVals(p, 4, false), rykkerOp: yesNo(p.rykkerOp) })),
+      .map((p) => ({ cpr: formatCpr(p.cpr), level: p.classLevel, ...attemptVals(p, 4, false), rykkerOp: yesNo(p.rykkerOp), left: leftOn(p) })),
   );
   addTableSheet(wb, XLSX_SHEETS.exempted, [{ header: "Antal fritagne elever", key: "n", type: "integer" }], [{ n: report.exemptedCount }], { autoFilter: false });
   addTableSheet(
@@ -82,6 +93,8 @@ export async function submissionXlsx(d: SubmissionDetail, report: Report, school
       { k: "Indberettet af", v: d.createdBy },
       { k: "Elever i børnehaveklasse", v: d.receipt.reported.bhkl },
       { k: "Elever i 1.-9. klasse", v: d.receipt.reported["1-9"] },
+      { k: "Udmeldte elever, indberettet med afholdte forsøg", v: d.receipt.left?.reported ?? 0 },
+      { k: "Udmeldte elever, ikke indberettet", v: d.receipt.left?.notReported ?? 0 },
       { k: "Fuldstændig (grøn kvittering)", v: d.complete ? "Ja" : "Nej" },
       { k: "Fejl", v: d.errors },
       { k: "Advarsler", v: d.warnings },
