@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { REF } from "./codes.ts";
 import { checkExemptedCount, exemptedCountOf } from "./coverage.ts";
 import { checkLeaving, checkLeftPupil, heldAttempts, isReported } from "./leaving.ts";
-import type { Leaving, Pupil } from "./model.ts";
+import type { Leaving } from "./model.ts";
 import { mergePupilList, parsePupilList, PUPIL_LIST_COLUMNS } from "./pupil-list.ts";
 import { checkPupil, checkReport } from "./submission.ts";
 import { attempts, I, N, pupil, report, S, SY_2022, syntheticCpr } from "./testing.ts";
