@@ -84,6 +84,7 @@ const da = {
   "merit.date": "Dato",
   "merit.diploma": "På beviset",
   "merit.notOnDiploma": "ikke på beviset (se § 35-fundene under beviset)",
+  "merit.noDiploma": "der kan endnu ikke udstedes et bevis (se fundene under beviset)",
   "merit.grade": "Karakter",
   "merit.certificate": "Kompetencebevis",
   "merit.add": "Registrér merit",
@@ -206,6 +207,7 @@ const en: Record<Key, string> = {
   "merit.date": "Date",
   "merit.diploma": "On the diploma",
   "merit.notOnDiploma": "not on the diploma (see the § 35 findings under the diploma)",
+  "merit.noDiploma": "no diploma can be made yet (see the findings under the diploma)",
   "merit.grade": "Grade",
   "merit.certificate": "Competence certificate",
   "merit.add": "Record credit",
@@ -387,7 +389,7 @@ export function EditExamineeForm({ examinee, onSaved, onReload }: { examinee: Ex
     });
   };
   return (
-    <details className="card" data-testid="ek-edit" data-version={examinee.version} open={conflict || s.findings.length > 0 || undefined}>
+    <details className="card" data-testid="ek-edit" data-version={examinee.version}>
       <summary>
         <strong>{t("edit.title")}</strong>
       </summary>
@@ -501,9 +503,10 @@ type MeritKind = (typeof MERIT_KINDS)[number];
  * eller en karakter … merit givet på grundlag af et kompetencebevis". The list shows each merit as the diploma preview
  * shows it (the server's line), or that it is not on the diploma; the form records one (API `POST /merits`).
  */
-export function MeritSection({ session, detail, lines, onChange }: { session: Session; detail: ExamineeFull; lines: DiplomaLineView[] | undefined; onChange: () => void }) {
+export function MeritSection({ session, detail, preview, onChange }: { session: Session; detail: ExamineeFull; preview: { lines: DiplomaLineView[]; issuable: boolean } | undefined; onChange: () => void }) {
   const t = useT();
   const { lang } = useI18n();
+  const lines = preview?.lines;
   const onDiploma = (m: ExamineeFull["merits"][number]) => lines?.find((l) => l.source === "merit" && l.subject.code === m.subject.code && (l.level ?? null) === (m.level ?? null) && l.part === m.part);
   return (
     <section className="card" aria-labelledby="ek-merit-h" data-testid="ek-merits">
@@ -540,7 +543,9 @@ export function MeritSection({ session, detail, lines, onChange }: { session: Se
                   </td>
                   <td>{m.source}</td>
                   <td className="nowrap">{formatDate(m.date, lang)}</td>
-                  <td data-testid="ek-merit-diploma">{lines === undefined ? "…" : line ? <strong>{line.merit ?? line.grade}</strong> : <span className="muted">{t("merit.notOnDiploma")}</span>}</td>
+                  <td data-testid="ek-merit-diploma">
+                    {preview === undefined ? "…" : line ? <strong>{line.merit ?? line.grade}</strong> : <span className="muted">{preview.issuable ? t("merit.notOnDiploma") : t("merit.noDiploma")}</span>}
+                  </td>
                 </tr>
               );
             })}

@@ -259,7 +259,7 @@ export function ExamineePage({ session, id }: { session: Session; id: string }) 
         <ProblemBanner error={diploma.error} />
         {!diploma.data ? <Spinner /> : <DiplomaView preview={diploma.data} />}
       </section>
-      <MeritSection session={session} detail={d} lines={diploma.data?.lines} onChange={changed} />
+      <MeritSection session={session} detail={d} preview={diploma.data} onChange={changed} />
       <SpecialConditionsSection session={session} detail={d} exams={exams.data ?? []} onChange={changed} />
       <CheatingSection session={session} detail={d} exams={exams.data ?? []} onChange={changed} />
       <LeaverSection session={session} detail={d} exams={exams.data ?? []} onChange={changed} />
