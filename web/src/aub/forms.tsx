@@ -85,6 +85,32 @@ const TEXTS = {
     report: "Indberet",
     reported: "Indberettet: {lines} linjer, {weeks} uger, refusion {amount}",
     allOrNothing: "Indberetningen gemmes kun, hvis alle linjer er i orden.",
+    religious: "Ansøgninger om undtagelse som religiøst samfund (§ 2, stk. 2)",
+    religiousHint: "Undtagelsen gælder fra det kvartal, hvor AUB modtager ansøgningen med dokumentation, indtil begyndelsen af det kvartal, hvor AUB får meddelelse om, at betingelsen ikke længere er opfyldt.",
+    appReceivedOn: "Ansøgning modtaget",
+    documentationReceivedOn: "Dokumentation modtaget",
+    conditionLapsedNoticeOn: "Meddelelse om bortfald modtaget",
+    addApplication: "Tilføj ansøgning",
+    exemptQuarters: "Undtaget {from} – {to}",
+    open: "indtil videre",
+    notExempt: "ingen undtagelse",
+    addUnit: "Tilføj ATP-indberettende enhed (§ 3, stk. 3)",
+    se: "SE-nr.",
+    unitName: "Enhedens navn",
+    unitAdded: "Enheden er tilføjet",
+    correctRow: "Ret",
+    correctTitle: "Ret en forkert tilføjet værdi",
+    correctHint: "Rettelsen gemmes som en ny række, der afløser den forkerte (intet overskrives). Bidrag, der er opkrævet med den forkerte værdi, genberegnes som nye opkrævninger med differencen (§ 3, stk. 2).",
+    correctionReason: "Begrundelse for rettelsen",
+    saveCorrection: "Gem rettelse",
+    cancel: "Annullér",
+    superseded: "afløst",
+    supersededBy: "afløst af rettelse",
+    correctedBecause: "rettelse: {reason} ({who}, {when})",
+    correctionSaved: "Rettelsen er gemt",
+    recalcNone: "Ingen opkrævede bidrag ændrede sig.",
+    refundChanges: "Lønrefusion genberegnet (§ 7)",
+    status: "Status",
   },
   en: {
     parameters: "Parameters",
@@ -157,11 +183,37 @@ const TEXTS = {
     report: "Report",
     reported: "Reported: {lines} lines, {weeks} weeks, refund {amount}",
     allOrNothing: "The report is saved only if every line is in order.",
+    religious: "Applications for exemption as a religious community (§ 2, stk. 2)",
+    religiousHint: "The exemption runs from the quarter in which AUB receives the application with documentation until the start of the quarter in which AUB is told the condition is no longer met.",
+    appReceivedOn: "Application received",
+    documentationReceivedOn: "Documentation received",
+    conditionLapsedNoticeOn: "Notice of lapse received",
+    addApplication: "Add an application",
+    exemptQuarters: "Exempt {from} – {to}",
+    open: "until further notice",
+    notExempt: "no exemption",
+    addUnit: "Add an ATP-reporting unit (§ 3, stk. 3)",
+    se: "SE no.",
+    unitName: "Unit name",
+    unitAdded: "The unit was added",
+    correctRow: "Correct",
+    correctTitle: "Correct a wrongly added value",
+    correctHint: "The correction is saved as a new row that supersedes the wrong one (nothing is overwritten). Contributions charged with the wrong value are recalculated as new charges with the difference (§ 3, stk. 2).",
+    correctionReason: "Reason for the correction",
+    saveCorrection: "Save the correction",
+    cancel: "Cancel",
+    superseded: "superseded",
+    supersededBy: "superseded by a correction",
+    correctedBecause: "correction: {reason} ({who}, {when})",
+    correctionSaved: "The correction was saved",
+    recalcNone: "No charged contribution changed.",
+    refundChanges: "Wage refund recalculated (§ 7)",
+    status: "Status",
   },
 } satisfies Record<UiLang, Record<string, string>>;
 
 /** Øre as kroner: "1.573,85 kr." (da) or "DKK 1,573.85" (en). */
-function money(oere: number, lang: UiLang): string {
+export function money(oere: number, lang: UiLang): string {
   const neg = oere < 0;
   const a = Math.abs(oere);
   const kr = Math.floor(a / 100);
@@ -225,6 +277,141 @@ interface ParameterRow {
   origin: "shipped" | "added";
   note: string | null;
   usedBy: string;
+  id: string | null;
+  status: "in-force" | "superseded";
+  supersedes: string | null;
+  supersededBy: string | null;
+  reason: string | null;
+  recordedBy: string | null;
+  recordedAt: string | null;
+}
+
+interface Correction {
+  superseded: ParameterRow;
+  replacement: ParameterRow;
+  recalculated: { employerId: string; se: string; quarter: string; previousOere: number; contributionOere: number; differenceOere: number }[];
+  refunds: { year: number; weeks: number; beforeOere: number | null; afterOere: number | null; differenceOere: number | null }[];
+}
+
+/** Øre back into the kroner field ("3200,00"). */
+const krInput = (o: number) => `${Math.floor(o / 100)},${String(o % 100).padStart(2, "0")}`;
+
+/**
+ * Choice 20: an administrator corrects a wrongly added row. The form starts from the row's values; the reason is
+ * required. The answer shows the superseded row, its replacement and the quarters recalculated as new charges with the
+ * difference (or, for an SU rate, each year's refund before and after).
+ */
+function ParameterCorrectionForm({ row, onDone, onCancel }: { row: ParameterRow; onDone: (c: Correction) => void; onCancel: () => void }) {
+  const t = useTexts(TEXTS);
+  const [form, setForm] = useState({ validFrom: row.validFrom, validTo: row.validTo, value: krInput(row.valueOere), source: row.source, factsRow: row.factsRow ?? "", sureness: row.sureness, secondary: row.secondary, reason: "" });
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const findings = findingsOf(error);
+  const on = (subject: string) => findings.filter((f) => f.subject === subject);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const body = { validFrom: form.validFrom, validTo: form.validTo, valueOere: kronerToOere(form.value), source: form.source, factsRow: form.factsRow.trim() || null, sureness: form.sureness, secondary: form.secondary, reason: form.reason };
+      onDone(await post<Correction>(`${API}/parameters/${encodeURIComponent(row.id!)}/correction`, body));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} data-testid="aub-correction-form">
+      <h2>
+        {t("correctTitle")}: {t(row.kind)} {row.validFrom} – {row.validTo}
+      </h2>
+      <p className="hint">{t("correctHint")}</p>
+      <ProblemBanner error={error} />
+      <fieldset className="card" disabled={busy}>
+        <div className="grid">
+          {(["validFrom", "validTo"] as const).map((k) => (
+            <Field key={k} name={k} label={t(k)} findings={on(k)}>
+              {({ id, describedBy, invalid }) => <input id={id} type="date" value={form[k]} onChange={(e) => set(k, e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} data-testid={`aub-corr-${k}`} />}
+            </Field>
+          ))}
+          <Field name="valueOere" label={t("valueKr")} findings={on("valueOere")}>
+            {({ id, describedBy, invalid }) => <input id={id} inputMode="decimal" value={form.value} onChange={(e) => set("value", e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} data-testid="aub-corr-value" />}
+          </Field>
+          <Field name="source" label={t("source")} findings={on("source")} wide>
+            {({ id, describedBy, invalid }) => <input id={id} value={form.source} onChange={(e) => set("source", e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} data-testid="aub-corr-source" />}
+          </Field>
+          <Field name="factsRow" label={t("factsRow")} findings={on("factsRow")}>
+            {({ id }) => <input id={id} value={form.factsRow} onChange={(e) => set("factsRow", e.target.value)} />}
+          </Field>
+          <Field name="sureness" label={t("sureness")} findings={[]}>
+            {({ id }) => (
+              <select id={id} value={form.sureness} onChange={(e) => set("sureness", e.target.value as Sureness)}>
+                {(["certain", "good", "medium", "low"] as const).map((x) => (
+                  <option key={x} value={x}>
+                    {t(x)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="secondary" label={t("secondary")} findings={[]}>
+            {({ id }) => <input id={id} type="checkbox" checked={form.secondary} onChange={(e) => set("secondary", e.target.checked)} />}
+          </Field>
+          <Field name="reason" label={t("correctionReason")} findings={on("reason")} wide>
+            {({ id, describedBy, invalid }) => <input id={id} value={form.reason} onChange={(e) => set("reason", e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} data-testid="aub-corr-reason" />}
+          </Field>
+        </div>
+        <FindingList findings={findings.filter((f) => !["validFrom", "validTo", "valueOere", "source", "factsRow", "reason"].includes(f.subject ?? ""))} />
+        <p>
+          <button type="submit" data-testid="aub-corr-save">
+            {t("saveCorrection")}
+          </button>{" "}
+          <button type="button" onClick={onCancel}>
+            {t("cancel")}
+          </button>
+        </p>
+      </fieldset>
+    </form>
+  );
+}
+
+function CorrectionResult({ c }: { c: Correction }) {
+  const t = useTexts(TEXTS);
+  const { lang } = useI18n();
+  return (
+    <Banner kind="success" title={t("correctionSaved")} testid="aub-correction-saved">
+      <p>
+        {money(c.superseded.valueOere, lang)} ({c.superseded.validFrom} – {c.superseded.validTo}) → {money(c.replacement.valueOere, lang)} ({c.replacement.validFrom} – {c.replacement.validTo})
+      </p>
+      {c.superseded.kind !== "su-rate" && (
+        <>
+          <p>{c.recalculated.length === 0 ? t("recalcNone") : t("recalculated")}</p>
+          <ul data-testid="aub-param-recalculated">
+            {c.recalculated.map((r) => (
+              <li key={`${r.se}-${r.quarter}`} data-se={r.se} data-quarter={r.quarter} data-previous={r.previousOere} data-contribution={r.contributionOere} data-oere={r.differenceOere}>
+                {r.quarter} SE {r.se}: {money(r.previousOere, lang)} → {money(r.contributionOere, lang)}, {t("difference")} {money(r.differenceOere, lang)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {c.refunds.length > 0 && (
+        <>
+          <p>{t("refundChanges")}</p>
+          <ul data-testid="aub-param-refunds">
+            {c.refunds.map((r) => (
+              <li key={r.year} data-year={r.year} data-oere={r.differenceOere ?? ""}>
+                {r.year} ({r.weeks} {t("weeks").toLowerCase()}): {r.beforeOere === null ? "—" : money(r.beforeOere, lang)} → {r.afterOere === null ? "—" : money(r.afterOere, lang)}
+                {r.differenceOere !== null && `, ${t("difference")} ${money(r.differenceOere, lang)}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Banner>
+  );
 }
 
 interface Charged {
@@ -245,6 +432,8 @@ export function ParametersPage({ session }: { session: Session }) {
   const [error, setError] = useState<unknown>();
   const [charged, setCharged] = useState<Charged[]>();
   const [busy, setBusy] = useState(false);
+  const [correcting, setCorrecting] = useState<ParameterRow>();
+  const [corrected, setCorrected] = useState<Correction>();
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const findings = findingsOf(error);
   const on = (subject: string) => findings.filter((f) => f.subject === subject);
@@ -253,6 +442,7 @@ export function ParametersPage({ session }: { session: Session }) {
     setBusy(true);
     setError(undefined);
     setCharged(undefined);
+    setCorrected(undefined);
     try {
       const body = { kind: form.kind, validFrom: form.validFrom, validTo: form.validTo, valueOere: kronerToOere(form.value), source: form.source, factsRow: form.factsRow.trim() || null, sureness: form.sureness, secondary: form.secondary };
       const r = await post<{ parameters: ParameterRow[]; charged: Charged[] }>(`${API}/parameters`, body);
@@ -284,11 +474,21 @@ export function ParametersPage({ session }: { session: Session }) {
                 <th>{t("source")}</th>
                 <th>{t("sureness")}</th>
                 <th>{t("origin")}</th>
+                <th>{t("status")}</th>
               </tr>
             </thead>
             <tbody>
               {list.data.map((p) => (
-                <tr key={`${p.kind}-${p.validFrom}-${p.origin}`} data-testid="aub-parameter-row" data-kind={p.kind} data-secondary={p.secondary ? "true" : "false"}>
+                <tr
+                  key={p.id ?? `${p.kind}-${p.validFrom}-${p.origin}`}
+                  data-testid="aub-parameter-row"
+                  data-kind={p.kind}
+                  data-secondary={p.secondary ? "true" : "false"}
+                  data-status={p.status}
+                  data-from={p.validFrom}
+                  data-oere={p.valueOere}
+                  className={p.status === "superseded" ? "superseded" : undefined}
+                >
                   <td>{t(p.kind)}</td>
                   <td>
                     {p.validFrom} – {p.validTo}
@@ -309,11 +509,44 @@ export function ParametersPage({ session }: { session: Session }) {
                   </td>
                   <td>{t(p.sureness)}</td>
                   <td>{t(p.origin)}</td>
+                  <td>
+                    {p.status === "superseded" ? (
+                      <span className="badge" data-testid="aub-superseded-badge">
+                        {t("supersededBy")}
+                      </span>
+                    ) : null}
+                    {p.supersedes !== null && <span className="hint">{t("correctedBecause", { reason: p.reason ?? "", who: p.recordedBy ?? "", when: (p.recordedAt ?? "").slice(0, 10) })}</span>}
+                    {isAdmin && p.origin === "added" && p.status === "in-force" && (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setCorrected(undefined);
+                          setCorrecting(p);
+                        }}
+                        data-testid="aub-param-correct"
+                      >
+                        {t("correctRow")}
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {corrected && <CorrectionResult c={corrected} />}
+      {isAdmin && correcting && (
+        <ParameterCorrectionForm
+          key={correcting.id}
+          row={correcting}
+          onCancel={() => setCorrecting(undefined)}
+          onDone={(c) => {
+            setCorrected(c);
+            setCorrecting(undefined);
+            list.reload();
+          }}
+        />
       )}
       <h2>{t("addYear")}</h2>
       {!isAdmin && <Banner kind="info" title={t("adminOnly")} testid="aub-admin-only" />}
@@ -391,9 +624,65 @@ export function ParametersPage({ session }: { session: Session }) {
 const CATEGORIES = ["julemaerkefonden", "diplomatic-representation", "consular-representation", "international-organisation", "religious-community"] as const;
 type Category = (typeof CATEGORIES)[number];
 
+interface ReligiousApplication {
+  receivedOn: string;
+  documentationReceivedOn?: string | null;
+  conditionLapsedNoticeOn?: string | null;
+}
+
 interface EmployerDetail {
-  employer: { id: string; cvr: string; name: string; category: Category | null; atpCovered: boolean; hasPostedStaff: boolean | null; version: number; religiousApplications: unknown[] };
+  employer: { id: string; cvr: string; name: string; category: Category | null; atpCovered: boolean; hasPostedStaff: boolean | null; version: number; religiousApplications: ReligiousApplication[] };
   units: { id: string; se: string }[];
+  religiousExemptions: { from: string | null; to: string | null; findings: Finding[] }[];
+}
+
+type AppRow = { receivedOn: string; documentationReceivedOn: string; conditionLapsedNoticeOn: string };
+const appRowOf = (a: ReligiousApplication): AppRow => ({ receivedOn: a.receivedOn, documentationReceivedOn: a.documentationReceivedOn ?? "", conditionLapsedNoticeOn: a.conditionLapsedNoticeOn ?? "" });
+const appBody = (r: AppRow) => ({ receivedOn: r.receivedOn, documentationReceivedOn: r.documentationReceivedOn || null, conditionLapsedNoticeOn: r.conditionLapsedNoticeOn || null });
+
+/**
+ * § 2, stk. 2: a religious community's applications (received, documentation received, notice of lapse), one row each;
+ * each date's refusal sits beside it (subject `religiousApplications.<i>.<field>`), and after saving the quarters each
+ * application covers are shown with their findings.
+ */
+function ReligiousApplications({ rows, setRows, findings, exemptions }: { rows: AppRow[]; setRows: (f: (rs: AppRow[]) => AppRow[]) => void; findings: Finding[]; exemptions: EmployerDetail["religiousExemptions"] | undefined }) {
+  const t = useTexts(TEXTS);
+  const fields = ["receivedOn", "documentationReceivedOn", "conditionLapsedNoticeOn"] as const;
+  const label = { receivedOn: t("appReceivedOn"), documentationReceivedOn: t("documentationReceivedOn"), conditionLapsedNoticeOn: t("conditionLapsedNoticeOn") };
+  return (
+    <section data-testid="aub-religious">
+      <h2>{t("religious")}</h2>
+      <p className="hint">{t("religiousHint")}</p>
+      <FindingList findings={findings.filter((f) => f.subject === "religiousApplications")} testid="findings-religiousApplications" />
+      {rows.map((r, i) => (
+        <div className="grid" key={i} data-testid="aub-religious-row">
+          {fields.map((k) => (
+            <Field key={k} name={`religiousApplications.${i}.${k}`} label={label[k]} findings={findings.filter((f) => f.subject === `religiousApplications.${i}.${k}`)}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} type="date" value={r[k]} onChange={(e) => setRows((rs) => rs.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)))} aria-describedby={describedBy} aria-invalid={invalid} data-testid={`aub-religious-${i}-${k}`} />
+              )}
+            </Field>
+          ))}
+          <div className="field">
+            {exemptions?.[i] && (
+              <p data-testid={`aub-religious-${i}-quarters`} data-from={exemptions[i].from ?? ""} data-to={exemptions[i].to ?? ""}>
+                {exemptions[i].from ? t("exemptQuarters", { from: exemptions[i].from, to: exemptions[i].to ?? t("open") }) : t("notExempt")}
+              </p>
+            )}
+            {exemptions?.[i] && <FindingList findings={exemptions[i].findings} />}
+            <button type="button" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+              {t("removeLine")}
+            </button>
+          </div>
+        </div>
+      ))}
+      <p>
+        <button type="button" onClick={() => setRows((rs) => [...rs, { receivedOn: "", documentationReceivedOn: "", conditionLapsedNoticeOn: "" }])} data-testid="aub-religious-add">
+          {t("addApplication")}
+        </button>
+      </p>
+    </section>
+  );
 }
 
 interface Recalc {
@@ -411,10 +700,12 @@ export function EmployerFormPage({ session, id }: { session: Session; id: string
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [recalculated, setRecalculated] = useState<Recalc[]>();
+  const [apps, setApps] = useState<AppRow[]>([]);
   useEffect(() => {
     if (id === null) return;
     get<EmployerDetail>(`${API}/employers/${encodeURIComponent(id)}`).then((d) => {
       setDetail(d);
+      setApps(d.employer.religiousApplications.map(appRowOf));
       const e = d.employer;
       setForm((f) => ({ ...f, cvr: e.cvr, name: e.name, atpCovered: e.atpCovered, category: e.category ?? "", hasPostedStaff: e.hasPostedStaff === null ? "" : e.hasPostedStaff ? "yes" : "no", units: d.units.map((u) => u.se).join(", ") }));
     }, setError);
@@ -431,11 +722,12 @@ export function EmployerFormPage({ session, id }: { session: Session; id: string
     try {
       if (id === null) {
         const units = form.units.split(/[,;\s]+/).filter((s) => s !== "").map((se) => ({ se }));
-        const d = await post<EmployerDetail>(`${API}/employers`, { ...common, cvr: form.cvr, units, religiousApplications: [] });
+        const d = await post<EmployerDetail>(`${API}/employers`, { ...common, cvr: form.cvr, units, religiousApplications: apps.map(appBody) });
         navigate(`/aub/employers/${d.employer.id}`);
       } else {
-        const d = await put<EmployerDetail & { recalculated: Recalc[] }>(`${API}/employers/${encodeURIComponent(id)}`, { ...common, religiousApplications: detail!.employer.religiousApplications, version: detail!.employer.version, reason: form.reason });
+        const d = await put<EmployerDetail & { recalculated: Recalc[] }>(`${API}/employers/${encodeURIComponent(id)}`, { ...common, religiousApplications: apps.map(appBody), version: detail!.employer.version, reason: form.reason });
         setDetail(d);
+        setApps(d.employer.religiousApplications.map(appRowOf));
         setRecalculated(d.recalculated);
         set("reason", "");
       }
@@ -509,6 +801,9 @@ export function EmployerFormPage({ session, id }: { session: Session; id: string
               <Field name="units" label={t("units")} findings={on("units")} wide>
                 {({ id: fid, describedBy, invalid }) => <input id={fid} value={form.units} readOnly={id !== null} onChange={(e) => set("units", e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} data-testid="aub-employer-units" />}
               </Field>
+            </div>
+            {(form.category === "religious-community" || apps.length > 0) && <ReligiousApplications rows={apps} setRows={setApps} findings={findings} exemptions={detail?.religiousExemptions} />}
+            <div className="grid">
               {id !== null && (
                 <Field name="reason" label={t("reason")} findings={on("reason")} wide>
                   {({ id: fid, describedBy, invalid }) => <input id={fid} value={form.reason} onChange={(e) => set("reason", e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} data-testid="aub-employer-reason" />}
@@ -524,6 +819,57 @@ export function EmployerFormPage({ session, id }: { session: Session; id: string
         </form>
       )}
     </div>
+  );
+}
+
+/** Adds an ATP-reporting unit (SE, § 3, stk. 3) to an existing employer; a bad or taken SE is refused beside the field. */
+export function AddUnitForm({ employerId, session, onAdded }: { employerId: string; session: Session; onAdded: () => void }) {
+  const t = useTexts(TEXTS);
+  const [se, setSe] = useState("");
+  const [name, setName] = useState("");
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [added, setAdded] = useState(false);
+  const findings = findingsOf(error);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setAdded(false);
+    try {
+      await post(`${API}/employers/${encodeURIComponent(employerId)}/units`, { se, name: name.trim() || null });
+      setAdded(true);
+      setSe("");
+      setName("");
+      onAdded();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!session.canWrite) return null;
+  return (
+    <form onSubmit={submit} data-testid="aub-unit-form">
+      <h3>{t("addUnit")}</h3>
+      {added && <Banner kind="success" title={t("unitAdded")} testid="aub-unit-added" />}
+      <ProblemBanner error={error} />
+      <fieldset disabled={busy}>
+        <div className="grid">
+          <Field name="se" label={t("se")} findings={findings.filter((f) => f.subject === "se")}>
+            {({ id, describedBy, invalid }) => <input id={id} value={se} onChange={(e) => setSe(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} data-testid="aub-unit-se" />}
+          </Field>
+          <Field name="unitName" label={t("unitName")} findings={[]}>
+            {({ id }) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} data-testid="aub-unit-name" />}
+          </Field>
+        </div>
+        <p>
+          <button type="submit" data-testid="aub-unit-add">
+            {t("add")}
+          </button>
+        </p>
+      </fieldset>
+    </form>
   );
 }
 

@@ -11,7 +11,8 @@ import { useTexts, type UiLang } from "../i18n.tsx";
 import { useI18n } from "../i18n.tsx";
 import type { WebModule } from "../modules.tsx";
 import { Link, match, navigate } from "../router.tsx";
-import { EmployerFormPage, ParametersPage, SchoolWeeksPage } from "./forms.tsx";
+import { AtpReportPage, AttestationForm, atpFormHref, EducationsPage, PrepaymentForm } from "./cases.tsx";
+import { AddUnitForm, EmployerFormPage, ParametersPage, SchoolWeeksPage } from "./forms.tsx";
 
 const API = "/api/aub";
 
@@ -85,6 +86,9 @@ const TEXTS = {
     general: "Øvrige fund",
     newEmployer: "Registrér arbejdsgiver",
     editEmployer: "Ret",
+    atpReport: "ATP-indberetning",
+    fileAtp: "Indberet / ret ATP",
+    newAtpReport: "Indberet ATP",
   },
   en: {
     employers: "Employers",
@@ -155,6 +159,9 @@ const TEXTS = {
     general: "Other findings",
     newEmployer: "Register an employer",
     editEmployer: "Change",
+    atpReport: "ATP report",
+    fileAtp: "File / correct ATP",
+    newAtpReport: "File an ATP report",
   },
 } satisfies Record<UiLang, Record<string, string>>;
 type Key = keyof typeof TEXTS.da;
@@ -287,7 +294,7 @@ interface EmployerDetail {
 function EmployerPage({ id, session }: { id: string; session: Session }) {
   const t = useTexts(TEXTS);
   const { lang } = useI18n();
-  const { data, error } = useLoad<EmployerDetail>(`${API}/employers/${encodeURIComponent(id)}`);
+  const { data, error, reload } = useLoad<EmployerDetail>(`${API}/employers/${encodeURIComponent(id)}`);
   const contributions = useLoad<{ items: { quarter: string; chargedOere: number }[]; byQuarter: { quarter: string; chargedOere: number }[] }>(`${API}/contributions${qs({ employerId: id })}`);
   return (
     <div className="page">
@@ -315,10 +322,16 @@ function EmployerPage({ id, session }: { id: string; session: Session }) {
             <ul>
               {data.units.map((u) => (
                 <li key={u.id}>
-                  {t("se")} {u.se} {u.name ? `– ${u.name}` : ""}
+                  {t("se")} {u.se} {u.name ? `– ${u.name}` : ""}{" "}
+                  {session.canWrite && (
+                    <Link to={atpFormHref(u.se)} data-testid="aub-unit-atp-link">
+                      {t("newAtpReport")}
+                    </Link>
+                  )}
                 </li>
               ))}
             </ul>
+            <AddUnitForm employerId={id} session={session} onAdded={reload} />
             <p>
               {t("category")}: {data.employer.category ?? t("none")}
             </p>
@@ -336,6 +349,7 @@ function EmployerPage({ id, session }: { id: string; session: Session }) {
                       <th>{t("quarter")}</th>
                       <th>{t("charged")}</th>
                       <th>{t("statement")}</th>
+                      <th>{t("atpReport")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -347,6 +361,13 @@ function EmployerPage({ id, session }: { id: string; session: Session }) {
                           <a href={`${API}/employers/${encodeURIComponent(id)}/statement${qs({ quarter: q.quarter, lang })}`} data-testid="aub-statement-link">
                             PDF
                           </a>
+                        </td>
+                        <td>
+                          {data.units.map((u) => (
+                            <Link key={u.id} to={atpFormHref(u.se, q.quarter)} data-testid="aub-quarter-atp-link">
+                              {t("fileAtp")} (SE {u.se}){" "}
+                            </Link>
+                          ))}
                         </td>
                       </tr>
                     ))}
@@ -764,13 +785,14 @@ interface RefundOverview {
   schools: { school: string; weeks: number; amountOere: number }[];
   totalWeeks: number;
   totalOere: number;
+  grant: { estimatedGrantOere: number; administrationOere: number } | null;
 }
 
-function RefundsPage({ query }: { query: URLSearchParams }) {
+function RefundsPage({ query, session }: { query: URLSearchParams; session: Session }) {
   const t = useTexts(TEXTS);
   const { lang } = useI18n();
   const year = query.get("year") ?? "2024";
-  const { data, error } = useLoad<RefundOverview>(`${API}/refunds${qs({ year })}`);
+  const { data, error, reload } = useLoad<RefundOverview>(`${API}/refunds${qs({ year })}`);
   const secondary = data?.weeklyRate?.findings.some((f) => f.severity === "warning") ?? false;
   return (
     <div className="page">
@@ -835,6 +857,13 @@ function RefundsPage({ query }: { query: URLSearchParams }) {
               ))}
             </ul>
           </section>
+          {data.grant === null && <PrepaymentForm key={`p-${year}`} year={year} session={session} onSaved={reload} />}
+          {data.grant && (
+            <p data-testid="aub-grant">
+              {t("prepaid")}: {money(data.grant.estimatedGrantOere, lang)} (+ {money(data.grant.administrationOere, lang)})
+            </p>
+          )}
+          <AttestationForm key={`a-${year}`} year={year} schools={data.schools.map((s) => s.school)} session={session} />
         </>
       )}
     </div>
@@ -851,6 +880,8 @@ export const aubModule: WebModule = {
     { to: "/aub/employers", label: { da: "Arbejdsgivere", en: "Employers" }, testid: "nav-aub-employers", active: (p) => p.startsWith("/aub/employers") },
     { to: "/aub/agreements", label: { da: "Uddannelsesaftaler", en: "Agreements" }, testid: "nav-aub-agreements", active: (p) => p.startsWith("/aub/agreements") },
     { to: "/aub/contributions", label: { da: "Bidrag", en: "Contributions" }, testid: "nav-aub-contributions", active: (p) => p.startsWith("/aub/contributions") },
+    { to: "/aub/atp-reports", label: { da: "ATP-indberetning", en: "ATP report" }, testid: "nav-aub-atp", active: (p) => p.startsWith("/aub/atp-reports") },
+    { to: "/aub/educations", label: { da: "Uddannelser", en: "Educations" }, testid: "nav-aub-educations", active: (p) => p.startsWith("/aub/educations") },
     { to: "/aub/refunds", label: { da: "Lønrefusion", en: "Wage refund" }, testid: "nav-aub-refunds", active: (p) => p.startsWith("/aub/refunds") },
     { to: "/aub/school-weeks", label: { da: "Skoleuger", en: "School weeks" }, testid: "nav-aub-school-weeks", active: (p) => p.startsWith("/aub/school-weeks") },
     { to: "/aub/parameters", label: { da: "Parametre", en: "Parameters" }, testid: "nav-aub-parameters", active: (p) => p.startsWith("/aub/parameters") },
@@ -865,7 +896,9 @@ export const aubModule: WebModule = {
     if (path === "/aub/agreements/new") return <AgreementPage key="new" session={session} id={null} />;
     if ((m = match("/aub/agreements/:id", path))) return <AgreementPage key={m.id} session={session} id={m.id!} />;
     if (path === "/aub/contributions") return <ContributionsPage query={query} />;
-    if (path === "/aub/refunds") return <RefundsPage query={query} />;
+    if (path === "/aub/refunds") return <RefundsPage query={query} session={session} />;
+    if (path === "/aub/atp-reports") return <AtpReportPage key={query.toString()} session={session} query={query} />;
+    if (path === "/aub/educations") return <EducationsPage session={session} />;
     if (path === "/aub/school-weeks") return <SchoolWeeksPage session={session} />;
     if (path === "/aub/parameters") return <ParametersPage session={session} />;
     return null;
