@@ -8,6 +8,7 @@
  * - the censor create form (/eksamen/censors): the new censor appears in the list;
  * - the CSV import page (/eksamen/imports): a grades file with one bad grade line is refused as a whole, the line's
  *   finding shown with its citation, "nothing saved", and the examinee's grades unchanged (API); the good file imports;
+ *   the same for registrations (a line naming no exam); a lærer sees only the grades form;
  * - revoking a document (the browser's prompt and confirm) puts "revoked" in the ledger, and a new original can then
  *   be issued (§ 36, stk. 2).
  */
@@ -181,8 +182,39 @@ describe("eksamen (seed 002) forms in the browser", () => {
       expect(await imported.getAttribute("data-count")).toBe("2");
       expect(await form.getByTestId("ek-import-grade-refused").count()).toBe(0);
       expect((await gradesOf(page, noah)).length).toBe(gradesBefore.length + 2);
+
+      // registrations (§§ 7–8): a line naming no exam refuses the whole file; the self-study examinee's line alone imports
+      const reg = page.getByTestId("ek-import-reg");
+      const regHeader = "cpr;subjectCode;level;part;date;followedTeaching;formalRequirementsMet;registeredOn";
+      expect(await reg.getByTestId("ek-import-reg-columns").textContent()).toBe(regHeader);
+      const sofie = await examineeId(page, DEMO_EKSAMEN.examinees.sofie.name);
+      const regsOf = async () => ((await (await page.request.get(`${API}/registrations?examineeId=${sofie}`)).json()) as unknown[]).length;
+      const regsBefore = await regsOf();
+      const sofieLine = `${DEMO_EKSAMEN.examinees.sofie.cpr};DAN;A;oral;2024-06-10;nej;;2024-04-02`;
+      await reg.getByTestId("ek-import-reg-text").fill([regHeader, sofieLine, `${DEMO_EKSAMEN.examinees.sofie.cpr};HIS;A;oral;2024-08-01;nej;;2024-04-02`].join("\n"));
+      await reg.getByTestId("ek-import-reg-submit").click();
+      await reg.getByTestId("ek-import-reg-refused").waitFor();
+      const regFindings = reg.getByTestId("import-finding");
+      expect(await regFindings.evaluateAll((els) => els.map((e) => e.getAttribute("data-subject")))).toEqual(["line 3: subjectCode"]);
+      expect(await regsOf()).toBe(regsBefore);
+      await reg.getByTestId("ek-import-reg-text").fill([regHeader, sofieLine].join("\n"));
+      await reg.getByTestId("ek-import-reg-submit").click();
+      await reg.getByTestId("ek-import-reg-imported").waitFor();
+      expect(await reg.getByTestId("ek-import-reg-imported").getAttribute("data-count")).toBe("1");
+      expect(await regsOf()).toBe(regsBefore + 1);
     } finally {
       await context.close();
+    }
+    // a lærer may enter grades but not registrations: only the grades form
+    const laerer = demo("laerer@fjordby-gym.example");
+    const other = await newPage(browser, server.url);
+    try {
+      await login(other.page, laerer.email, laerer.password);
+      await other.page.goto("/eksamen/imports");
+      await other.page.getByTestId("ek-import-grade").waitFor();
+      expect(await other.page.getByTestId("ek-import-reg").count()).toBe(0);
+    } finally {
+      await other.context.close();
     }
   });
 

@@ -262,12 +262,7 @@ export async function importRegistrationsCsv(db: Db, actor: Actor, text: string)
     if (!d.accepted) out.push(...d.findings.filter((f) => f.severity === "error").map((f) => ({ ...f, subject: `line ${rows[i]!.line}: ${f.subject ?? ""}` })));
   }
   if (out.length) throw service.refuse(out, "nothing was imported");
-  const { eksKysely } = await import("./store.ts");
-  await eksKysely(db)
-    .transaction()
-    .execute(async (tx) => {
-      for (const input of inputs) await service.register(db, actor, input, tx);
-    });
+  await service.registerAll(db, actor, inputs);
   return { imported: inputs.length };
 }
 

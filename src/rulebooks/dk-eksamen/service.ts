@@ -546,21 +546,38 @@ export async function checkRegistration(db: Db, actor: Actor, input: Registratio
   return { accepted: d.accepted, deadline: d.deadline, findings: d.findings };
 }
 
-export async function register(db: Db, actor: Actor, input: RegistrationInput, tx?: store.EksTx): Promise<RegistrationView> {
+export async function register(db: Db, actor: Actor, input: RegistrationInput): Promise<RegistrationView> {
+  return (await registerAll(db, actor, [input]))[0]!;
+}
+
+/**
+ * Registers every input or none (the CSV import): each is decided and checked against the saved registrations (and
+ * the earlier inputs) first, outside the transaction — on PGlite the pool has one connection, so a read on `db`
+ * inside a transaction would wait for ever — then all are saved in one transaction.
+ */
+export async function registerAll(db: Db, actor: Actor, inputs: RegistrationInput[]): Promise<RegistrationView[]> {
   write(actor);
-  const d = await decideRegistration(db, actor, input);
-  if (!d.accepted) throw refuse(d.findings, "the registration was refused");
-  const existing = await store.listRegistrations(tx ?? k(db), actor.institutionId, { examId: input.examId, examineeId: input.examineeId });
-  if (existing.length > 0)
-    throw new ProblemError(409, "Conflict", [finding("eksamen.registration.exists", "error", API, { en: "The examinee is already registered for this exam.", da: "Eksaminanden er allerede tilmeldt prøven." }, { subject: "examId" })], "already registered");
-  const row = { examId: d.exam.id, examineeId: d.examinee.id, selfStudy: d.selfStudy, registeredOn: input.registeredOn, input, accepted: true, deadline: d.deadline, findings: d.findings };
-  const save = async (t: store.EksTx) => {
-    const id = await store.insertRegistration(t, actor.institutionId, row, by(actor));
-    await audit(auditTx(t), actor, { action: "eksamen.registration.add", entity: "eksamen_registration", entityId: id, detail: { examId: d.exam.id, selfStudy: d.selfStudy } });
-    return id;
-  };
-  const id = tx ? await save(tx) : await k(db).transaction().execute(save);
-  return { id, examId: row.examId, examineeId: row.examineeId, examineeName: d.examinee.name, selfStudy: row.selfStudy, registeredOn: row.registeredOn, accepted: true, deadline: row.deadline, findings: row.findings };
+  const rows: { row: Omit<store.RegistrationRow, "id">; examineeName: string; findings: Finding[] }[] = [];
+  for (const input of inputs) {
+    const d = await decideRegistration(db, actor, input);
+    if (!d.accepted) throw refuse(d.findings, "the registration was refused");
+    const existing = await store.listRegistrations(k(db), actor.institutionId, { examId: input.examId, examineeId: input.examineeId });
+    if (existing.length > 0 || rows.some((r) => r.row.examId === d.exam.id && r.row.examineeId === d.examinee.id))
+      throw new ProblemError(409, "Conflict", [finding("eksamen.registration.exists", "error", API, { en: "The examinee is already registered for this exam.", da: "Eksaminanden er allerede tilmeldt prøven." }, { subject: "examId" })], "already registered");
+    rows.push({ row: { examId: d.exam.id, examineeId: d.examinee.id, selfStudy: d.selfStudy, registeredOn: input.registeredOn, input, accepted: true, deadline: d.deadline, findings: d.findings }, examineeName: d.examinee.name, findings: d.findings });
+  }
+  const ids = await k(db)
+    .transaction()
+    .execute(async (t) => {
+      const ids: string[] = [];
+      for (const { row } of rows) {
+        const id = await store.insertRegistration(t, actor.institutionId, row, by(actor));
+        await audit(auditTx(t), actor, { action: "eksamen.registration.add", entity: "eksamen_registration", entityId: id, detail: { examId: row.examId, selfStudy: row.selfStudy } });
+        ids.push(id);
+      }
+      return ids;
+    });
+  return rows.map(({ row, examineeName, findings }, i) => ({ id: ids[i]!, examId: row.examId, examineeId: row.examineeId, examineeName, selfStudy: row.selfStudy, registeredOn: row.registeredOn, accepted: true, deadline: row.deadline, findings }));
 }
 
 export async function listRegistrations(db: Db, actor: Actor, q: { termId?: string | undefined; examId?: string | undefined; examineeId?: string | undefined } = {}): Promise<RegistrationView[]> {
