@@ -177,6 +177,45 @@ for (const target of testTargets()) {
       expect((await admin.post("/api/aub/atp-reports", { se: SE1, quarter: "2025Q1", totalOere: 3 * F, receivedOn: "2025-05-01", version: 1, reason: "resent" })).body).toMatchObject({ charge: { previousOere: 2 * 80_000, contributionOere: 3 * 80_000, differenceOere: 80_000 } });
     });
 
+    it("choice 20: a wrongly added row is corrected by a superseding row (admin, reason); the charged quarter gets a new charge with the difference", async () => {
+      const params = (await admin.get("/api/aub/parameters")).body as { id: string | null; kind: string; validFrom: string; origin: string; status: string }[];
+      const row = params.find((p) => p.kind === "contribution-rate" && p.validFrom === "2025-01-01" && p.origin === "added")!;
+      const body = { validFrom: "2025-01-01", validTo: "2025-12-31", valueOere: 324_000, source: "LBK 2025 (test, corrected)", sureness: "good", secondary: false, reason: "the LBK says 3.240 kr." };
+      expect((await tap.post(`/api/aub/parameters/${row.id}/correction`, body)).status).toBe(403);
+      expect((await other.post(`/api/aub/parameters/${row.id}/correction`, body)).status).toBe(404);
+      expect((await admin.post(`/api/aub/parameters/${row.id}/correction`, { ...body, reason: undefined })).status).toBe(400);
+      const noReason = await admin.post(`/api/aub/parameters/${row.id}/correction`, { ...body, reason: "" });
+      expect(noReason.status).toBe(422);
+      expect((noReason.body as Problem).findings).toContainEqual(expect.objectContaining({ rule: "aub.parameter.correction-reason-missing", subject: "reason" }));
+      const ok = await admin.post(`/api/aub/parameters/${row.id}/correction`, body);
+      expect(ok.status).toBe(201);
+      expect(ok.body).toMatchObject({
+        superseded: { id: row.id, status: "superseded", valueOere: 320_000 },
+        replacement: { status: "in-force", valueOere: 324_000, supersedes: row.id, reason: "the LBK says 3.240 kr." },
+        recalculated: [expect.objectContaining({ se: SE1, quarter: "2025Q1", previousOere: 3 * 80_000, contributionOere: 3 * 81_000, differenceOere: 3 * 1_000 })],
+        refunds: [],
+      });
+      expect((await admin.post(`/api/aub/parameters/${row.id}/correction`, body)).status).toBe(409);
+      // the unit's quarter: both report versions and the ledger, the correction a new row
+      const v = await tap.get(`/api/aub/atp-reports?se=${SE1}&quarter=2025Q1`);
+      expect(v.status).toBe(200);
+      expect(v.body).toMatchObject({ unit: { se: SE1 }, employer: { id: employerId }, quarter: "2025Q1" });
+      expect((v.body as { versions: { version: number; isCurrent: boolean }[] }).versions.map((x) => [x.version, x.isCurrent])).toEqual([
+        [1, false],
+        [2, true],
+      ]);
+      expect((v.body as { charges: { cause: string; differenceOere: number }[] }).charges.map((c) => [c.cause, c.differenceOere])).toEqual([
+        ["parameter-added", 2 * 80_000],
+        ["atp-correction", 80_000],
+        ["parameter-corrected", 3 * 1_000],
+      ]);
+      const badSe = await tap.get(`/api/aub/atp-reports?se=1234&quarter=2025Q1`);
+      expect(badSe.status).toBe(422);
+      expect((badSe.body as Problem).findings[0]!.subject).toBe("se");
+      // another institution sees no unit under that SE
+      expect((await other.get(`/api/aub/atp-reports?se=${SE1}&quarter=2025Q1`)).body).toMatchObject({ unit: null, versions: [], charges: [] });
+    });
+
     it("ATP CSV import is all or nothing: a bad line refuses the whole file with the line number", async () => {
       const bad = `se;quarter;totalOere;receivedOn\n${SE1};2024Q2;${2 * F};2024-07-20\n${SE2};2024Q2;-1;2024-07-20\n`;
       const r = await tap.request("POST", "/api/aub/atp-reports/import", bad, { "content-type": "text/csv" });
