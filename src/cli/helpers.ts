@@ -33,14 +33,17 @@ export function readTextFile(file: string): string {
   }
 }
 
-/** Runs `f`; a refusal (422 …) is printed with its findings (JSON on stdout with --json) and ends the command with exit code 1. */
-export async function refusals<T>(ctx: CliContext, f: () => Promise<T>): Promise<T> {
+/**
+ * Runs `f`; a refusal (422 …) is printed with its findings (JSON on stdout with --json; else one line each, in `lang`,
+ * English by default) and ends the command with exit code 1.
+ */
+export async function refusals<T>(ctx: CliContext, f: () => Promise<T>, lang: "en" | "da" | "nb" = "en"): Promise<T> {
   try {
     return await f();
   } catch (e) {
     if (!(e instanceof ProblemError)) throw e;
     if (ctx.json) process.stdout.write(JSON.stringify({ ok: false, status: e.status, error: e.detail ?? e.title, findings: e.findings }) + "\n");
-    else for (const fd of e.findings) process.stderr.write(findingLine(fd) + "\n");
+    else for (const fd of e.findings) process.stderr.write(findingLineIn(lang)(fd) + "\n");
     throw new CliError(e.detail ?? e.title, 1);
   }
 }

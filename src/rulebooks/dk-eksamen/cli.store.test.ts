@@ -2,19 +2,26 @@
  * `bevis eksamen …` in-process (src/cli/testing.ts) on a PGlite data folder and on a PostgreSQL database, each seeded
  * with the exam demo data.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliTargets } from "../../cli/testing.ts";
 import { createInstitution } from "../../platform/auth/directory.ts";
+import type { Actor } from "../../platform/http/context.ts";
+import { pdfText } from "../../platform/render/testing.ts";
+import { parseCompleted } from "./cli.ts";
 import { DEMO_EKSAMEN, seedEksamenDemo } from "./demo.ts";
+import * as service from "./service.ts";
+import * as store from "./store.ts";
 
 for (const t of cliTargets("bevis-eksamen-cli")) {
   describe(`bevis eksamen on ${t.kind}`, () => {
     const { dir, run } = t;
+    let actor: Actor;
     beforeAll(async () => {
       const db = await t.open();
       const inst = await createInstitution(db.kysely, { code: DEMO_EKSAMEN.institutionCode, name: "Fjordby Gymnasium (test)", country: "DK" });
+      actor = { userId: null, label: "test", institutionId: inst.id, roles: ["admin"], via: "cli" };
       await seedEksamenDemo(db, inst);
       await db.close();
     });
@@ -54,5 +61,78 @@ for (const t of cliTargets("bevis-eksamen-cli")) {
       const c = await run("--json", "eksamen", "complaints");
       expect((JSON.parse(c.out) as { state: string }[]).map((x) => x.state)).toEqual(["comments"]);
     });
+
+    it("leaver-document (§ 37): a leaver gets a prøvebevis and its PDF; a second original is refused citing § 36, nothing saved", async () => {
+      const noah = DEMO_EKSAMEN.examinees.noah; // took the five exams of Sommer 2024; the demo has no leaver
+      const leaver = (...more: string[]) => run("eksamen", "leaver-document", noah.cpr, "--kind", "proevebevis", ...more);
+      const ledger = async () => {
+        const db = await t.open();
+        try {
+          const e = (await store.getExamineeByCpr(store.eksKysely(db), actor.institutionId, noah.cpr))!;
+          return { e, docs: (await service.listDocuments(db, actor, e.id)).map((d) => `${d.kind}/${d.copy}`).sort() };
+        } finally {
+          await db.close();
+        }
+      };
+
+      // not left: refused citing § 37, in Danish with --lang da; nothing saved, no file written
+      const notLeft = await leaver("--on", "2024-08-01", "--lang", "da", "--out", join(dir, "never.pdf"));
+      expect(notLeft.code).toBe(1);
+      expect(notLeft.err).toMatch(/error +leftOn: Eksaminanden har ikke forladt uddannelsen .*\[seed 002 § 37, stk\. 1\]/);
+      expect(existsSync(join(dir, "never.pdf"))).toBe(false);
+      expect((await ledger()).docs).toEqual([]);
+
+      // Noah leaves (through the service, as the web page's examinee form would)
+      const { e } = await ledger();
+      const db = await t.open();
+      try {
+        await service.updateExaminee(db, actor, e.id, { name: e.name, education: e.education, coherent: e.coherent, programmeStart: e.programmeStart, selfStudy: e.selfStudy, repeatsYear: e.repeatsYear, leftOn: "2024-07-31", version: e.version, reason: "udmeldt" });
+      } finally {
+        await db.close();
+      }
+
+      const file = join(dir, "proevebevis.pdf");
+      const ok = await run("--json", "eksamen", "leaver-document", noah.cpr, "--kind", "proevebevis", "--on", "2024-08-01", "--out", file);
+      expect(ok.code, ok.err).toBe(0);
+      const doc = JSON.parse(ok.out) as { ok: boolean; kind: string; copy: string; issuedOn: string; number: string; file: string };
+      expect(doc).toMatchObject({ ok: true, kind: "proevebevis", copy: "original", issuedOn: "2024-08-01", file });
+      const text = pdfText(readFileSync(file));
+      expect(text).toContain("Prøvebevis");
+      expect(text).toContain(noah.name);
+      expect(text).toContain(doc.number);
+      expect(text).toMatch(/Matematik/);
+
+      // § 36: one original — refused with the §, exit 1, nothing saved and no file; --json gives the findings
+      const again = await leaver("--on", "2024-08-02", "--out", join(dir, "again.pdf"));
+      expect(again.code).toBe(1);
+      expect(again.err).toMatch(/\[seed 002 § 36, stk\. 1\]/);
+      expect(existsSync(join(dir, "again.pdf"))).toBe(false);
+      const j = await run("--json", "eksamen", "leaver-document", noah.cpr, "--kind", "proevebevis", "--on", "2024-08-02");
+      expect(j.code).toBe(1);
+      expect(JSON.parse(j.out.split("\n")[0]!)).toMatchObject({ ok: false, status: 422, findings: expect.arrayContaining([expect.objectContaining({ rule: "eksamen.document.one-original", cite: { seed: "002", ref: "§ 36, stk. 1" } })]) });
+      expect((await ledger()).docs).toEqual(["proevebevis/original"]);
+
+      // a copy when the original is lost; the deltagerbevis for a completed subject not drawn for an exam (human text, Danish)
+      expect((await leaver("--copy", "copy", "--original-lost", "--on", "2024-09-01")).code).toBe(0);
+      const d = await run("eksamen", "leaver-document", noah.cpr, "--kind", "deltagerbevis", "--completed", "his a", "--on", "2024-08-01", "--lang", "da");
+      expect(d.code, d.err).toBe(0);
+      expect(d.out).toMatch(/^udstedt deltagerbevis \(original\) nr\. \S+ den 2024-08-01$/m);
+      // bad input: an unknown subject is refused by the service (422), a malformed --completed or --kind by the CLI (usage, exit 2)
+      const unknown = await run("eksamen", "leaver-document", noah.cpr, "--kind", "deltagerbevis", "--completed", "XYZ", "--on", "2024-08-03");
+      expect(unknown.code).toBe(1);
+      expect(unknown.err).toMatch(/completed\[0\]\.subjectCode: .*XYZ/);
+      expect((await run("eksamen", "leaver-document", noah.cpr, "--kind", "deltagerbevis", "--completed", "HIS Z", "--on", "2024-08-03")).code).toBe(2);
+      expect((await run("eksamen", "leaver-document", noah.cpr, "--kind", "eksamensbevis", "--on", "2024-08-03")).code).not.toBe(0);
+      expect((await ledger()).docs).toEqual(["deltagerbevis/original", "proevebevis/copy", "proevebevis/original"]);
+    }, 300_000); // a dozen commands, each opening the database anew
   });
 }
+
+describe("parseCompleted", () => {
+  it.each([
+    [undefined, []],
+    ["MAT A,DAN A", [{ subjectCode: "MAT", level: "A" }, { subjectCode: "DAN", level: "A" }]],
+    [" his b , eng ", [{ subjectCode: "HIS", level: "B" }, { subjectCode: "ENG" }]],
+  ])("%s", (text, want) => expect(parseCompleted(text)).toEqual(want));
+  it.each(["MAT D", "MAT A B"])("refuses %s (exit 2)", (text) => expect(() => parseCompleted(text)).toThrow(/--completed/));
+});

@@ -10,18 +10,43 @@
  *   bevis eksamen diploma <cpr|examinee id>
  *   bevis eksamen complaints
  *   bevis eksamen export39 [--term <id|name>] [--from d] [--to d] [--out file.csv]
+ *   bevis eksamen leaver-document <cpr|examinee id> --kind proevebevis|deltagerbevis --on YYYY-MM-DD
+ *         [--copy original|copy|english-certified-copy] [--original-lost] [--requested] [--completed "MAT A,DAN A"]
+ *         [--out file.pdf] [--lang da|en]                (§ 37; the ledger rules of § 36)
  *
- * Imports are all or nothing: a refusal prints its findings (JSON with --json) and exits 1.
+ * Imports are all or nothing: a refusal prints its findings (JSON with --json) and exits 1; so does a refused
+ * leaver-document, and nothing is saved.
  */
-import { writeFileSync } from "node:fs";
-import type { Command } from "commander";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { Option, type Command } from "commander";
 import { CliError, type CliContext } from "../../cli/context.ts";
 import type { Db } from "../../platform/db/connect.ts";
 import { type Actor } from "../../platform/http/context.ts";
+import { EksamenDocumentError, renderEksamenDocumentPdf } from "./documents.ts";
 import { importGradesCsv, importRegistrationsCsv } from "./http.ts";
+import type { Level } from "./model.ts";
 import * as service from "./service.ts";
 import * as store from "./store.ts";
 import { findingLine, readTextFile, refusals, withDb } from "../../cli/helpers.ts";
+
+/** `--completed "MAT A, DAN A, HIS"` → the completed subjects (afsluttede fag, § 37) with their level when given. */
+export function parseCompleted(text: string | undefined): { subjectCode: string; level?: Level }[] {
+  if (text === undefined) return [];
+  return text
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const [code, level, ...rest] = item.split(/\s+/);
+      if (rest.length > 0 || (level !== undefined && !/^[ABC]$/i.test(level)))
+        throw new CliError(`--completed: "${item}" is not "<subject code> [A|B|C]" (e.g. "MAT A,DAN A")`, 2);
+      return level === undefined ? { subjectCode: code!.toUpperCase() } : { subjectCode: code!.toUpperCase(), level: level.toUpperCase() as Level };
+    });
+}
+
+const KIND_NAME = { proevebevis: { da: "prøvebevis", en: "prøvebevis (certificate of the exams taken)" }, deltagerbevis: { da: "deltagerbevis", en: "deltagerbevis (certificate of participation)" } } as const;
+const COPY_NAME = { original: { da: "original", en: "original" }, copy: { da: "genpart", en: "copy" }, "english-certified-copy": { da: "bekræftet engelsk kopi", en: "English certified copy" } } as const;
 
 async function termId(db: Db, actor: Actor, key: string): Promise<string> {
   const terms = await service.listTerms(db, actor);
@@ -167,4 +192,76 @@ export function eksamenCli(program: Command, ctx: CliContext): void {
         else process.stdout.write(csv);
       });
     });
+
+  eks
+    .command("leaver-document <examinee>")
+    .description(
+      "issue a leaver's prøvebevis or deltagerbevis (§ 37) to an examinee who has left (cpr or examinee id), under the ledger rules of § 36; " +
+        "a refusal prints each finding with its § and exits 1, nothing saved. With --out the PDF is written as GET /documents/:id/pdf gives it " +
+        "(Danish; English for the English certified copy, § 36)",
+    )
+    .addOption(new Option("--kind <kind>", "which certificate").choices(["proevebevis", "deltagerbevis"]).makeOptionMandatory())
+    .requiredOption("--on <date>", "date of issue, YYYY-MM-DD")
+    .addOption(new Option("--copy <copy>", "original, a copy (only when the original is lost) or the English certified copy (on request)").choices(["original", "copy", "english-certified-copy"]).default("original"))
+    .option("--original-lost", "the original is lost (§ 36: a copy is issued only then)")
+    .option("--requested", "the examinee asked for the English certified copy")
+    .option("--completed <subjects>", 'completed subjects not drawn for an exam, for the deltagerbevis: "MAT A,DAN A"')
+    .option("--out <file>", "write the document's PDF here")
+    .addOption(new Option("--lang <lang>", "language of the terminal lines (the PDF's language follows --copy)").choices(["da", "en"]).default("en"))
+    .option("--institution <code>", inst)
+    .action(
+      async (
+        key: string,
+        o: { kind: "proevebevis" | "deltagerbevis"; on: string; copy: "original" | "copy" | "english-certified-copy"; originalLost?: boolean; requested?: boolean; completed?: string; out?: string; lang: "da" | "en"; institution?: string },
+      ) => {
+        const completed = parseCompleted(o.completed);
+        if (o.out !== undefined) {
+          const dir = dirname(resolve(o.out));
+          if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`cannot write ${o.out}: no folder ${dir}`, 2); // before anything is issued
+        }
+        await withDb(ctx, async (db) => {
+          const actor = await ctx.actorFor(db, o.institution);
+          const id = await examineeId(db, actor, key);
+          const row = await refusals(
+            ctx,
+            () =>
+              service.issueLeaverDocument(db, actor, id, {
+                kind: o.kind,
+                copy: o.copy,
+                on: o.on,
+                completed,
+                ...(o.originalLost ? { originalLost: true } : {}),
+                ...(o.requested ? { requestedByExaminee: true } : {}),
+              }),
+            o.lang,
+          );
+          if (o.out !== undefined) {
+            // the path of GET /documents/:id/pdf (http.ts): the stored content, rendered; a refused rendering is a refusal
+            const { input } = await service.documentInput(db, actor, row.id);
+            const pdf = await refusals(
+              ctx,
+              async () => {
+                try {
+                  return await renderEksamenDocumentPdf(input);
+                } catch (e) {
+                  if (e instanceof EksamenDocumentError) throw service.refuse(e.findings, `document ${row.number} is issued, but its PDF cannot be made`);
+                  throw e;
+                }
+              },
+              o.lang,
+            );
+            writeFileSync(o.out, pdf);
+          }
+          const L = o.lang;
+          ctx.out({ ok: true, ...row, ...(o.out !== undefined ? { file: o.out } : {}) }, () =>
+            [
+              L === "da"
+                ? `udstedt ${KIND_NAME[row.kind as keyof typeof KIND_NAME].da} (${COPY_NAME[row.copy].da}) nr. ${row.number} den ${row.issuedOn}`
+                : `issued ${KIND_NAME[row.kind as keyof typeof KIND_NAME].en}, ${COPY_NAME[row.copy].en}, no. ${row.number} on ${row.issuedOn}`,
+              ...(o.out !== undefined ? [L === "da" ? `PDF skrevet til ${o.out}` : `PDF written to ${o.out}`] : []),
+            ].join("\n"),
+          );
+        });
+      },
+    );
 }
