@@ -195,6 +195,7 @@ export function eksamenCli(program: Command, ctx: CliContext): void {
 
   eks
     .command("leaver-document <examinee>")
+    .summary("issue a leaver's prøvebevis or deltagerbevis (§ 37), with --out its PDF; refusals cite the §")
     .description(
       "issue a leaver's prøvebevis or deltagerbevis (§ 37) to an examinee who has left (cpr or examinee id), under the ledger rules of § 36; " +
         "a refusal prints each finding with its § and exits 1, nothing saved. With --out the PDF is written as GET /documents/:id/pdf gives it " +
