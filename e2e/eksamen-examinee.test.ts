@@ -9,7 +9,8 @@
  * 2. § 19: special conditions without a basis are refused beside the field, with one they are decided (never on a
  *    diploma, § 35, stk. 3); § 20: an expulsion for non-permitted aids (must, stk. 1) voids the exam's grade (a void
  *    version) and the § 20, stk. 4 retake findings are shown; § 37: the examinee leaves, a prøvebevis is issued, stands
- *    in the ledger and its PDF (pdftotext) shows the exam taken, not the lapsed grade nor the special conditions.
+ *    in the ledger and its PDF (pdftotext) shows the exam taken, not the lapsed grade nor the special conditions. A
+ *    lærer (no write role) sees the decisions and no forms.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -20,6 +21,12 @@ import { launchBrowser, login, newPage, startServer, type RunningServer } from "
 const leder = (() => {
   const u = DEMO_USERS.find((x) => x.email === "leder@fjordby-gym.example");
   if (!u) throw new Error("no demo leder in DEMO_USERS (API.md lists it)");
+  return u;
+})();
+
+const laerer = (() => {
+  const u = DEMO_USERS.find((x) => x.email === "laerer@fjordby-gym.example");
+  if (!u) throw new Error("no demo laerer in DEMO_USERS (API.md lists it)");
   return u;
 })();
 
@@ -255,6 +262,18 @@ describe("eksamen: the examinee page (seed 002)", () => {
       expect(text).toContain("Dansk");
       expect(text).not.toContain("Fysik"); // the lapsed grade (§ 20, stk. 4)
       expect(text).not.toContain("Forlænget tid"); // never special conditions (§ 35, stk. 3)
+
+      // a lærer (read role here) sees the decisions but no forms
+      const l = await newPage(browser, server.url);
+      try {
+        await login(l.page, laerer.email, laerer.password);
+        await l.page.goto(`/eksamen/examinees/${x.id}`);
+        await l.page.getByTestId("ek-cheating-row").waitFor();
+        expect(await l.page.getByTestId("ek-special-row").count()).toBe(1);
+        for (const form of ["ek-edit", "ek-merit-form", "ek-special-form", "ek-cheating-form", "ek-leaver-form"]) expect(await l.page.getByTestId(form).count(), form).toBe(0);
+      } finally {
+        await l.context.close();
+      }
     } finally {
       await context.close();
     }
