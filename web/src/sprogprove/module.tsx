@@ -44,6 +44,16 @@ interface PupilRow {
   rykkerOp: boolean | null;
   errors: number;
   warnings: number;
+  /** The pupil left the school during the year; null = a pupil of the school. */
+  left: { on: string; reason: string } | null;
+  /** Whether the submission reports the pupil. */
+  reported: boolean;
+}
+interface Leaving {
+  on: string;
+  reason: string;
+  recordedBy?: string;
+  recordedAt?: string;
 }
 interface Attempt {
   no: number;
@@ -64,6 +74,7 @@ interface PupilData {
   name?: string;
   dsa?: { receiving: boolean; schoolYearsReceived: number; leaderJudgesNoLongerNeeded: boolean } | null;
   exemption?: { considerableDisability: boolean; pppAssessment: boolean; specialConditionsConsidered: boolean } | null;
+  left?: Leaving;
 }
 interface Receipt {
   complete: boolean;
@@ -102,8 +113,9 @@ interface YearChange {
   changed: string[];
 }
 interface PupilListReport {
-  added: { pupilId: string; line: number; cprMasked: string; classLevel: number; toBeTested: boolean | null }[];
+  added: { pupilId: string; line: number; cprMasked: string; classLevel: number; toBeTested: boolean | null; left: string | null }[];
   kept: { pupilId: string; line: number; cprMasked: string; differs: string[] }[];
+  left: { pupilId: string; line: number; cprMasked: string; on: string; reason: string; version: number }[];
   findings: Finding[];
 }
 interface Overview {
@@ -318,9 +330,17 @@ function YearPage({ session, id }: { session: Session; id: string }) {
               </thead>
               <tbody>
                 {pupils.data.items.map((p) => (
-                  <tr key={p.id} data-testid="sp-pupil-row" data-id={p.id} data-cpr={p.cprMasked}>
+                  <tr key={p.id} data-testid="sp-pupil-row" data-id={p.id} data-cpr={p.cprMasked} data-left={p.left?.on ?? ""} data-reported={String(p.reported)}>
                     <td>
                       <Link to={`/sprogprove/years/${id}/pupils/${p.id}`}>{p.cprMasked}</Link>
+                      {p.left && (
+                        <>
+                          {" "}
+                          <span className="badge" data-testid="sp-pupil-left" title={`${p.left.reason} — ${p.reported ? t("left.reported") : t("left.notReported")}`}>
+                            {t("left.badge", { on: p.left.on })}
+                          </span>
+                        </>
+                      )}
                     </td>
                     <td data-testid="sp-pupil-name">{p.name ?? ""}</td>
                     <td>{levelText(p.classLevel, lang)}</td>
@@ -559,12 +579,19 @@ function PupilListImport({ yearId, onDone }: { yearId: string; onDone: () => voi
         <div data-testid="sp-import-report" data-added={report.added.length} data-kept={report.kept.length}>
           <Banner kind="success">
             {t("import.added", { n: report.added.length })} · {t("import.kept", { n: report.kept.length })}
+            {report.left.length > 0 && <> · {t("import.left", { n: report.left.length })}</>}
           </Banner>
           <ul>
             {report.added.map((a) => (
               <li key={a.pupilId} data-testid="sp-import-added">
                 {t("import.line", { n: a.line })}: {a.cprMasked}, {levelText(a.classLevel, lang)},{" "}
                 {a.toBeTested === null ? t("import.undecided") : a.toBeTested ? t("import.tested") : t("import.notTested")}
+                {a.left && <>, {t("left.badge", { on: a.left })}</>}
+              </li>
+            ))}
+            {report.left.map((l) => (
+              <li key={l.pupilId} data-testid="sp-import-left" data-on={l.on}>
+                {t("import.line", { n: l.line })}: {l.cprMasked} — {t("import.leftOne", { on: l.on, reason: l.reason })}
               </li>
             ))}
             {report.kept.map((k) => (
@@ -591,6 +618,10 @@ function valueText(field: string, v: unknown, lang: "da" | "en", t: ReturnType<t
   if (field === "attempts" && Array.isArray(v))
     return (v as Attempt[]).map((a) => `${a.no}: ${a.result ? pick(RESULT_LABEL[a.result], lang) : t("result.none")}`).join(" · ") || "–";
   if (field === "classLevelSchoolYear" && typeof v === "object") return `${(v as { startYear: number }).startYear}/${String(((v as { startYear: number }).startYear + 1) % 100).padStart(2, "0")}`;
+  if (field === "left" && typeof v === "object") {
+    const l = v as Leaving;
+    return `${l.on}: ${l.reason}`;
+  }
   if (field === "dsa" && typeof v === "object") {
     const d = v as { receiving: boolean; schoolYearsReceived: number; leaderJudgesNoLongerNeeded: boolean };
     return d.receiving ? `${t("pupil.yes")} (${d.schoolYearsReceived})${d.leaderJudgesNoLongerNeeded ? ` · ${t("pupil.dsa.judged")}` : ""}` : t("pupil.no");
@@ -864,6 +895,7 @@ function PupilPage({ session, yearId, pupilId, savedVersion }: { session: Sessio
   const [saved, setSaved] = useState<number | null>(savedVersion ?? null);
   const [err, setErr] = useState<unknown>(null);
   const [history, setHistory] = useState<PupilVersion[]>([]);
+  const [left, setLeft] = useState<Leaving | null>(null);
   const loaded = useRef(false);
   const canWrite = session.roles.some((r) => ["admin", "leder", "ledelse", "tap", "laerer"].includes(r));
 
@@ -874,6 +906,7 @@ function PupilPage({ session, yearId, pupilId, savedVersion }: { session: Sessio
       const results: (Result | "")[] = ["", "", "", ""];
       for (const a of p.attempts) if (a.no >= 1 && a.no <= 4) results[a.no - 1] = a.result ?? "";
       setHistory(d.history);
+      setLeft(p.left ?? null);
       setForm({
         cpr: p.cpr,
         name: p.name ?? "",
@@ -948,6 +981,7 @@ function PupilPage({ session, yearId, pupilId, savedVersion }: { session: Sessio
       setVersion(d.pupil.version);
       setFindings(d.findings);
       setHistory(d.history);
+      setLeft(d.pupil.left ?? null);
       if (!pupilId) navigate(`/sprogprove/years/${yearId}/pupils/${d.pupil.id}?saved=${d.pupil.version}`, { replace: true });
     } catch (x) {
       setErr(x);
@@ -1122,8 +1156,121 @@ function PupilPage({ session, yearId, pupilId, savedVersion }: { session: Sessio
           </div>
         )}
       </form>
+      {pupilId && version !== null && (
+        <LeavingCard
+          yearId={yearId}
+          pupilId={pupilId}
+          version={version}
+          left={left}
+          canWrite={session.canWrite}
+          onDone={(d) => {
+            setVersion(d.pupil.version);
+            setFindings(d.findings);
+            setHistory(d.history);
+            setLeft(d.pupil.left ?? null);
+          }}
+        />
+      )}
       {pupilId && <PupilHistory history={history} />}
     </>
+  );
+}
+
+/**
+ * "Udmeldt": the pupil left the school during the year (docs/rulebooks/001-sprogprove.md "Pupils who leave"). Marking
+ * and taking back are each a new version (POST …/pupils/:id/left); refusals (bad date, no reason, stale) sit beside
+ * their field.
+ */
+function LeavingCard({
+  yearId,
+  pupilId,
+  version,
+  left,
+  canWrite,
+  onDone,
+}: {
+  yearId: string;
+  pupilId: string;
+  version: number;
+  left: Leaving | null;
+  canWrite: boolean;
+  onDone: (d: { pupil: PupilData; findings: Finding[]; history: PupilVersion[] }) => void;
+}) {
+  const t = useTextsSp();
+  const { lang } = useI18n();
+  const [on, setOn] = useState("");
+  const [reason, setReason] = useState("");
+  const [undoReason, setUndoReason] = useState("");
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [err, setErr] = useState<unknown>(null);
+  const [done, setDone] = useState<number | null>(null);
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    setErr(null);
+    setDone(null);
+    const body = left ? { version, left: null, reason: undoReason } : { version, left: { on, reason } };
+    try {
+      const d = await post<{ pupil: PupilData; findings: Finding[]; history: PupilVersion[] }>(`${API}/years/${yearId}/pupils/${pupilId}/left`, body);
+      setFindings([]);
+      setOn("");
+      setReason("");
+      setUndoReason("");
+      setDone(d.pupil.version);
+      onDone(d);
+    } catch (x) {
+      if (x instanceof ApiError && x.status === 422) setFindings(x.findings);
+      else setErr(x);
+    }
+  };
+  const about = (s: string) => findings.filter((f) => f.subject === s);
+  return (
+    <form className="card" onSubmit={(e) => void send(e)} data-testid="sp-left" data-left={left?.on ?? ""}>
+      <h2>{t("left.title")}</h2>
+      <p className="hint">{t("left.hint")}</p>
+      <ProblemBanner error={err} />
+      {done !== null && <Banner kind="success" testid="sp-left-saved">{t("left.done", { v: done })}</Banner>}
+      {left ? (
+        <>
+          <p data-testid="sp-left-status">
+            <strong>{t("left.is", { on: left.on, reason: left.reason })}</strong>
+            {left.recordedBy && <> — {t("left.by", { who: left.recordedBy, when: left.recordedAt ? formatDateTime(left.recordedAt, lang) : "" })}</>}
+          </p>
+          {canWrite && (
+            <>
+              <Field name="reason" label={t("left.undoReason")} findings={findings.filter((f) => f.subject === "reason" || f.subject === "left")}>
+                {({ id, describedBy, invalid }) => (
+                  <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={undoReason} onChange={(e) => setUndoReason(e.target.value)} data-testid="sp-left-undo-reason" />
+                )}
+              </Field>
+              <button type="submit" className="secondary" data-testid="sp-left-undo">
+                {t("left.undo")}
+              </button>
+            </>
+          )}
+        </>
+      ) : (
+        canWrite && (
+          <>
+            <Field name="left.on" label={t("left.on")} findings={about("left.on")}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} type="date" aria-describedby={describedBy} aria-invalid={invalid} value={on} onChange={(e) => setOn(e.target.value)} data-testid="sp-left-on" />
+              )}
+            </Field>
+            <Field name="left.reason" label={t("left.reason")} findings={about("left.reason")}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} data-testid="sp-left-reason" />
+              )}
+            </Field>
+            <button type="submit" className="secondary" data-testid="sp-left-mark">
+              {t("left.mark")}
+            </button>
+          </>
+        )
+      )}
+      {findings.filter((f) => !["left.on", "left.reason", "reason", "left"].includes(f.subject ?? "")).length > 0 && (
+        <FindingList findings={findings.filter((f) => !["left.on", "left.reason", "reason", "left"].includes(f.subject ?? ""))} />
+      )}
+    </form>
   );
 }
 

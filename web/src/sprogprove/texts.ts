@@ -81,7 +81,7 @@ const da = {
   "year.name": "Navn",
   "year.history": "Historik",
   "import.title": "Indlæs elevliste",
-  "import.hint": "CSV fra det elevadministrative system med kolonnerne cpr;klassetrin (0-9 i det indberettede skoleår) og evt. navn;dsa_supplerende;dsa_skoleaar;skoleaar. Alt eller intet: er én celle forkert, indlæses intet. Elever, der allerede er registreret, overskrives aldrig.",
+  "import.hint": "CSV fra det elevadministrative system med kolonnerne cpr;klassetrin (0-9 i det indberettede skoleår) og evt. navn;dsa_supplerende;dsa_skoleaar;skoleaar;udmeldt;udmeldt_aarsag (udmeldt: elevens sidste dag, ÅÅÅÅ-MM-DD). Alt eller intet: er én celle forkert, indlæses intet. Elever, der allerede er registreret, overskrives aldrig (en ny udmeldelse registreres dog).",
   "import.file": "Fil",
   "import.button": "Indlæs",
   "import.refused": "Intet er indlæst: {n} fejl i filen.",
@@ -113,6 +113,21 @@ const da = {
   "history.values": "Indhold",
   "pupil.name": "Navn (kun til skolens brug, indberettes ikke)",
   "pupil.history": "Tidligere versioner",
+  "left.title": "Udmeldt af skolen",
+  "left.hint": "Eleven er flyttet eller har skiftet skole i løbet af skoleåret. Skolen skal derefter ikke prøve eleven; forsøg afholdt her indberettes stadig. Intet slettes: udmeldelsen er en ny version, og den kan fortrydes.",
+  "left.on": "Sidste dag på skolen",
+  "left.reason": "Årsag",
+  "left.mark": "Markér som udmeldt",
+  "left.is": "Udmeldt {on}: {reason}",
+  "left.by": "registreret af {who}, {when}",
+  "left.undoReason": "Hvorfor fortrydes udmeldelsen?",
+  "left.undo": "Fortryd udmeldelse",
+  "left.badge": "udmeldt {on}",
+  "left.reported": "indberettes med afholdte forsøg",
+  "left.notReported": "indberettes ikke",
+  "left.done": "Gemt (version {v}).",
+  "import.left": "Udmeldt: {n} elev(er)",
+  "import.leftOne": "udmeldt {on} ({reason})",
 };
 type Key = keyof typeof da;
 const en: Record<Key, string> = {
@@ -197,7 +212,7 @@ const en: Record<Key, string> = {
   "year.name": "Name",
   "year.history": "History",
   "import.title": "Import the pupil list",
-  "import.hint": "CSV from the administrative system with the columns cpr;klassetrin (0–9 in the reported school year) and optionally navn;dsa_supplerende;dsa_skoleaar;skoleaar. All or nothing: if one cell is wrong, nothing is imported. Pupils already registered are never overwritten.",
+  "import.hint": "CSV from the administrative system with the columns cpr;klassetrin (0–9 in the reported school year) and optionally navn;dsa_supplerende;dsa_skoleaar;skoleaar;udmeldt;udmeldt_aarsag (udmeldt: the last day at the school, YYYY-MM-DD). All or nothing: if one cell is wrong, nothing is imported. Pupils already registered are never overwritten (a new departure is recorded, though).",
   "import.file": "File",
   "import.button": "Import",
   "import.refused": "Nothing was imported: {n} error(s) in the file.",
@@ -229,6 +244,21 @@ const en: Record<Key, string> = {
   "history.values": "Content",
   "pupil.name": "Name (for the school only, not reported)",
   "pupil.history": "Earlier versions",
+  "left.title": "Left the school",
+  "left.hint": "The pupil moved away or changed school during the school year. The school then no longer tests the pupil; attempts held here are still reported. Nothing is deleted: the departure is a new version and can be taken back.",
+  "left.on": "Last day at the school",
+  "left.reason": "Reason",
+  "left.mark": "Mark as left",
+  "left.is": "Left on {on}: {reason}",
+  "left.by": "recorded by {who}, {when}",
+  "left.undoReason": "Why is the departure taken back?",
+  "left.undo": "Take the departure back",
+  "left.badge": "left {on}",
+  "left.reported": "reported with the attempts held",
+  "left.notReported": "not reported",
+  "left.done": "Saved (version {v}).",
+  "import.left": "Left: {n} pupil(s)",
+  "import.leftOne": "left on {on} ({reason})",
 };
 export const TEXTS = { da, en };
 export type SpKey = Key;
@@ -246,6 +276,7 @@ export const FIELD_LABEL: Record<string, { da: string; en: string }> = {
   specialPermission: { da: "særlig tilladelse", en: "special permission" },
   previouslyPostponed: { da: "allerede udsat", en: "already postponed" },
   rykkerOp: { da: "rykker op", en: "moves up" },
+  left: { da: "udmeldt", en: "left the school" },
 };
 
 export const RESULT_LABEL: Record<string, { da: string; en: string }> = {
