@@ -60,7 +60,7 @@ export interface Appeal55Decision {
 
 export type Appeal55Event =
   | { type: "file"; on: IsoDate; written: boolean; suspensiveEffectGranted?: boolean }
-  | { type: "send-statement"; on: IsoDate }
+  | { type: "send-statement"; on: IsoDate; /** The institution's statement (udtalelse), kept with the case for the letter. */ statement?: string }
   | { type: "comments-received"; on: IsoDate }
   | { type: "comment-deadline-passed"; on: IsoDate }
   | { type: "forward"; on: IsoDate }

@@ -148,7 +148,11 @@ export async function eksamenCrossTenantFixture(db: Db, actorOfA: Actor): Promis
   const g = await service.addGrade(db, actor, { kind: "exam", examineeId: e.id, subjectCode: "XA", level: "A", part: "oral", grade: "7", date: "2024-06-03", announcedOn: "2024-06-03", termId: term.id, examId: x.id });
   const c = await service.openComplaintCase(db, actor, { gradeId: g.id });
   const d = await service.issueDocument(db, actor, e.id, { copy: "original", on: "2024-06-28" });
+  // a § 20 expulsion and the § 55 complaint about it (after the document, which it does not touch)
+  const cc = await service.addCheatingCase(db, actor, { examineeId: e.id, examId: x.id, misconduct: { kind: "unauthorised-aids", when: "during" }, on: "2024-06-03", expelled: true });
+  const ap = await service.openAppeal55(db, actor, { examineeId: e.id, decision: "expulsion", reference: { kind: "cheating-case", id: cc.id }, notifiedOn: "2024-06-03", filedOn: "2024-06-05", by: "examinee" });
   return {
+    "/api/eksamen/appeals/:id": ap.id,
     "/api/eksamen/terms/:id": term.id,
     "/api/eksamen/examinees/:id": e.id,
     "/api/eksamen/exams/:id": x.id,

@@ -15,6 +15,7 @@ import type { Db } from "../../platform/db/connect.ts";
 import type { Finding } from "../../kernel/law.ts";
 import { COMPONENTS } from "./model.ts";
 import { EksamenDocumentError, renderComplaintLetterPdf, renderEksamenDocumentPdf } from "./documents.ts";
+import { Appeal55LetterError, renderAppeal55LetterPdf } from "./letters.ts";
 import * as service from "./service.ts";
 
 // ------------------------------------------------------------------------------------------------------------ schemas
@@ -128,6 +129,32 @@ const EventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("close"), on: date }),
 ]);
 const ComplaintEventSchema = z.object({ seq: z.number().int().min(0), actor: z.enum(["examinee", "custody-holder", "leader", "institution", "assessors", "ministry"]), event: EventSchema });
+const Appeal55Kind = z.enum(["access", "lateness", "special-conditions", "expulsion", "error-remedy", "legal-question", "complaint-rejection"]);
+const Appeal55Schema = z.object({
+  examineeId: id,
+  decision: Appeal55Kind,
+  reference: z.object({ kind: z.enum(["cheating-case", "special-conditions", "registration", "complaint"]), id }).nullable().optional(),
+  description: z.string().max(2000).nullable().optional(),
+  decidedOn: date.nullable().optional(),
+  notifiedOn: date,
+  filedOn: date,
+  by: z.enum(["examinee", "custody-holder"]),
+  written: z.boolean().optional(),
+  underCustody: z.boolean().optional(),
+  suspensive: z.boolean().optional(),
+});
+const Appeal55EventSchema = z.object({
+  seq: z.number().int().min(0),
+  actor: z.enum(["examinee", "custody-holder", "institution", "ministry"]),
+  event: z.discriminatedUnion("type", [
+    z.object({ type: z.literal("send-statement"), on: date, statement: z.string().max(10000).optional() }),
+    z.object({ type: z.literal("comments-received"), on: date }),
+    z.object({ type: z.literal("comment-deadline-passed"), on: date }),
+    z.object({ type: z.literal("forward"), on: date }),
+    z.object({ type: z.literal("suspend"), on: date }),
+    z.object({ type: z.literal("decide"), on: date, outcome: z.enum(["upheld", "not-upheld", "dismissed"]) }),
+  ]),
+});
 const IssueSchema = z.object({
   copy: z.enum(["original", "copy", "english-certified-copy"]),
   on: date,
@@ -152,6 +179,8 @@ const TermQuery = z.object({ termId: z.string().max(60).optional() });
 const RegQuery = z.object({ termId: z.string().max(60).optional(), examId: z.string().max(60).optional(), examineeId: z.string().max(60).optional() });
 const ComplaintQuery = z.object({ state: z.string().max(40).optional(), on: date.optional() });
 const OnQuery = z.object({ on: date.optional() });
+const Appeal55Query = z.object({ state: z.string().max(40).optional(), examineeId: z.string().max(60).optional(), on: date.optional() });
+const Appeal55LetterQuery = z.object({ kind: z.enum(["receipt", "statement"]), on: date.optional(), statement: z.string().max(5000).optional() });
 const LetterQuery = z.object({ kind: z.enum(["receipt", "statements", "rejection", "decision", "new-grade"]), on: date.optional(), reasons: z.string().max(5000).optional() });
 const PdfQuery = z.object({ lang: Lang });
 const ExportQuery = z.object({ termId: z.string().max(60).optional(), from: date.optional(), to: date.optional(), format: z.enum(["csv", "json"]).default("csv") });
@@ -277,7 +306,7 @@ async function rendered(f: () => Promise<Uint8Array>): Promise<Uint8Array> {
   try {
     return await f();
   } catch (e) {
-    if (e instanceof EksamenDocumentError) throw service.refuse(e.findings, "the document cannot be made");
+    if (e instanceof EksamenDocumentError || e instanceof Appeal55LetterError) throw service.refuse(e.findings, "the document cannot be made");
     throw e;
   }
 }
@@ -343,6 +372,23 @@ router.get("/complaints/:id/letter", async (c) => {
   return download(await rendered(() => renderComplaintLetterPdf(input)), "application/pdf", `klage-${q.kind}-${c.req.param("id").slice(0, 8)}.pdf`);
 });
 
+router.get("/appeals", async (c) => c.json(await service.listAppeals55(D(c), c.get("actor"), queryOf(c, Appeal55Query))));
+router.post("/appeals", async (c) => c.json(await service.openAppeal55(D(c), c.get("actor"), await jsonBody(c, Appeal55Schema)), 201));
+router.get("/appeals/:id", async (c) => c.json(await service.getAppeal55(D(c), c.get("actor"), c.req.param("id"), queryOf(c, OnQuery).on)));
+router.post("/appeals/:id/events", async (c) => {
+  await service.appeal55Or404(D(c), c.get("actor"), c.req.param("id")); // 404 before the body is looked at
+  const body = await jsonBody(c, Appeal55EventSchema);
+  return c.json(await service.addAppeal55Event(D(c), c.get("actor"), c.req.param("id"), body as Parameters<typeof service.addAppeal55Event>[3]));
+});
+router.get("/appeals/:id/letter", async (c) => {
+  await service.appeal55Or404(D(c), c.get("actor"), c.req.param("id"));
+  const q = queryOf(c, Appeal55LetterQuery);
+  const input = await service.appeal55LetterInput(D(c), c.get("actor"), c.req.param("id"), q.kind, q.on, q.statement);
+  const pdf = await rendered(() => renderAppeal55LetterPdf(input));
+  await service.auditExport(D(c), c.get("actor"), "appeal55-letter", { appealId: c.req.param("id"), kind: q.kind });
+  return download(pdf, "application/pdf", `klage-55-${q.kind}-${c.req.param("id").slice(0, 8)}.pdf`);
+});
+
 router.post("/documents/:id/revoke", async (c) => c.json(await service.revokeDocument(D(c), c.get("actor"), c.req.param("id"), await jsonBody(c, RevokeSchema))));
 router.get("/documents/:id/pdf", async (c) => {
   queryOf(c, PdfQuery);
@@ -406,6 +452,11 @@ export const eksamenOps: OpenApiOp[] = [
   op("get", "/complaints/:id", "A complaint case: state, deadlines, possible outcomes (§ 50), events", { query: OnQuery }),
   op("post", "/complaints/:id/events", "One step of the complaint (§§ 47–55; 422 refused, 409 stale seq)", { body: ComplaintEventSchema }),
   op("get", "/complaints/:id/letter", "A complaint letter (PDF)", { query: LetterQuery, responseMediaType: "application/pdf" }),
+  op("get", "/appeals", "§ 55 complaints about other decisions, with their next deadline", { query: Appeal55Query, response: z.array(Obj) }),
+  op("post", "/appeals", "Open a § 55 complaint with its filing (2 weeks from the notification; 422 refused, nothing saved)", { body: Appeal55Schema }),
+  op("get", "/appeals/:id", "A § 55 case: decision, state, deadline clock as of `on`, next steps, events", { query: OnQuery }),
+  op("post", "/appeals/:id/events", "One step of a § 55 case (422 refused with the §, 409 stale seq)", { body: Appeal55EventSchema }),
+  op("get", "/appeals/:id/letter", "A § 55 letter: receipt, or the statement with the 1-week comment deadline (PDF)", { query: Appeal55LetterQuery, responseMediaType: "application/pdf" }),
   op("post", "/documents/:id/revoke", "Recall (and destroy) a document (§ 36, stk. 2)", { body: RevokeSchema }),
   op("get", "/documents/:id/pdf", "The issued document as PDF", { query: PdfQuery, responseMediaType: "application/pdf" }),
   op("get", "/export39", "The § 39 grade report (CSV or JSON)", { query: ExportQuery, responseMediaType: "text/csv" }),

@@ -15,7 +15,8 @@ import type { IsoDate } from "../../kernel/time/date.ts";
 import { createPdf } from "../../platform/render/pdf.ts";
 import { exFinding } from "./cite.ts";
 import { complainantDeadline, complaintDeadlines, type ComplaintActor, type ComplaintCase, type ComplaintDeadline } from "./complaint.ts";
-import type { ComplaintLetterInput, ComplaintLetterKind } from "./documents.ts";
+import type { ComplaintLetterInput, ComplaintLetterKind, EksamenInstitution } from "./documents.ts";
+import { appeal55Deadlines, OTHER_DECISION_REF, type Appeal55Case, type OtherDecision } from "./appeal55.ts";
 import type { GradePart } from "./model.ts";
 import { longDate } from "./pdf.ts";
 
@@ -291,7 +292,7 @@ export function complaintLetter(input: ComplaintLetterInput): Decision<Complaint
 }
 
 /** Lays a letter out on A4: sender, recipient, date, title, paragraphs with their §, the deadlines, signature. */
-export async function drawLetter(l: ComplaintLetter, createdAt: Date): Promise<Buffer> {
+export async function drawLetter(l: Omit<ComplaintLetter, "kind">, createdAt: Date): Promise<Buffer> {
   const pdf = createPdf({ title: l.title, lang: "da", createdAt, footer: l.reference !== undefined ? `J.nr. ${l.reference}` : l.sender[0] ?? "" });
   const top = pdf.doc.y;
   for (const s of l.sender) pdf.text(s, { align: "right", after: 0, size: pdf.fontSize * 0.9 });
@@ -327,4 +328,124 @@ export async function drawLetter(l: ComplaintLetter, createdAt: Date): Promise<B
   pdf.text("Med venlig hilsen", { after: 2 });
   for (const [i, s] of l.signature.entries()) pdf.text(s, { bold: i === 0, after: 0 });
   return pdf.toBuffer();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// § 55: letters in a complaint about another decision (appeal55.ts)
+
+/** "receipt": the complaint is received (stk. 3); "statement": the institution's statement sent for comments within 1 week (stk. 3). */
+export type Appeal55LetterKind = "receipt" | "statement";
+
+export interface Appeal55LetterInput {
+  kind: Appeal55LetterKind;
+  case: Appeal55Case;
+  institution: EksamenInstitution;
+  /** The addressee: the examinee, or the holder of custody when they filed (§ 55, stk. 2). */
+  recipient: { name: string; address?: string[] };
+  examinee: { name: string };
+  /** The decision as the institution describes it ("Bortvist fra Fysik B, mundtlig prøve, 13. juni 2024"), printed under the kind's words. */
+  description?: string;
+  date: IsoDate;
+  /** The institution's statement (udtalelse), in Danish, for the "statement" letter. */
+  statement?: string;
+  reference?: string;
+  signatory: { name: string; title: string };
+  createdAt?: Date;
+}
+
+export type Appeal55Letter = Omit<ComplaintLetter, "kind"> & { kind: Appeal55LetterKind };
+
+/** The decisions of § 55, stk. 1 in the letters' Danish. */
+export const OTHER_DECISION_DA: Record<OtherDecision, string> = {
+  access: "afgørelsen om adgang og tilmelding til prøve",
+  lateness: "afgørelsen om udelukkelse fra prøven ved udeblivelse eller forsinkelse",
+  "special-conditions": "afgørelsen om særlige prøvevilkår",
+  expulsion: "afgørelsen om bortvisning fra prøven",
+  "error-remedy": "afgørelsen om fejl og mangler ved prøven",
+  "legal-question": "afgørelsen om et retligt spørgsmål i forbindelse med prøveaflæggelsen",
+  "complaint-rejection": "afvisningen af din klage over prøven som åbenbart grundløs",
+};
+
+const APPEAL55_STATES: Record<Appeal55LetterKind, readonly Appeal55Case["state"][]> = {
+  receipt: ["filed", "statement-sent", "comments-received", "comment-deadline-passed"],
+  statement: ["statement-sent"],
+};
+
+/**
+ * Writes a § 55 letter. The receipt states how the complaint goes on (stk. 3) and whether it suspends the decision
+ * (stk. 4); the statement letter gives the institution's statement and the comment deadline the pure core computed
+ * (`appeal55Deadlines`: "inden for 1 uges frist", stk. 3). Value null with error findings when the letter does not
+ * fit the case: a statement letter before the statement is sent, or without the statement's text.
+ */
+export function appeal55Letter(input: Appeal55LetterInput): Decision<Appeal55Letter | null> {
+  const c = input.case;
+  const d = c.dates;
+  const because: Finding[] = [];
+  if (!APPEAL55_STATES[input.kind].includes(c.state))
+    because.push(exFinding("letter.appeal55-state", "error", "§ 55, stk. 3", `A "${input.kind}" letter cannot be written while the § 55 complaint is "${c.state}".`, `Brevet (${input.kind}) kan ikke skrives, mens klagen efter § 55 har status "${c.state}".`, "case"));
+  const statement = input.statement?.trim() ?? "";
+  if (input.kind === "statement" && statement === "")
+    because.push(exFinding("letter.appeal55-statement", "error", "§ 55, stk. 3", "The letter sends the institution's statement: give its text.", "Brevet sender institutionens udtalelse: angiv udtalelsen.", "statement"));
+  if (because.length > 0) return decision<Appeal55Letter | null>(null, because);
+
+  const paragraphs: LetterParagraph[] = [];
+  const p = (text: string, ref?: string, heading?: string) => paragraphs.push({ text, ...(ref !== undefined ? { ref } : {}), ...(heading !== undefined ? { heading } : {}) });
+  const byCustody = c.filedBy === "custody-holder";
+  const about = OTHER_DECISION_DA[c.decision.kind];
+  const described = input.description?.trim() ?? "";
+  const ref = OTHER_DECISION_REF[c.decision.kind];
+  if (input.kind === "receipt") {
+    p(`Institutionen har den ${longDate(d.filed!, "da")} modtaget ${byCustody ? `din klage på vegne af ${input.examinee.name}` : "din klage"} over ${about} (${ref}), meddelt den ${longDate(c.decision.notifiedOn, "da")}. Klagen er indgivet inden fristen på 2 uger.`, "§ 55, stk. 2");
+    if (described !== "") p(described, undefined, "Afgørelsen");
+    p("Institutionen sender klagen videre til Undervisningsministeriet sammen med sin egen udtalelse. Før sagen sendes videre, får du udtalelsen og lejlighed til at kommentere den inden for 1 uge; dine kommentarer sendes med til ministeriet.", "§ 55, stk. 3");
+    because.push(exFinding("letter.appeal55-receipt", "info", "§ 55, stk. 3", "Receipt of the § 55 complaint.", "Kvittering for klagen efter § 55."));
+  } else {
+    p(`Vedlagt er institutionens udtalelse i sagen om ${byCustody ? "klagen" : "din klage"} over ${about} (${ref}).`, "§ 55, stk. 3");
+    p(statement, undefined, "Institutionens udtalelse");
+    p(`Du har lejlighed til at kommentere udtalelsen inden for 1 uges frist, senest den ${longDate(d.commentsDue!, "da")}. Herefter sender institutionen klagen, udtalelsen og dine eventuelle kommentarer til Undervisningsministeriet.`, "§ 55, stk. 3");
+    because.push(exFinding("letter.appeal55-statement-sent", "info", "§ 55, stk. 3", `Comments due ${d.commentsDue}.`, `Frist for kommentarer ${d.commentsDue}.`));
+  }
+  p(
+    c.suspensive
+      ? `${c.suspendedBy === "ministry" ? "Undervisningsministeriet" : "Institutionen"} har i dette særlige tilfælde besluttet, at klagen har opsættende virkning.`
+      : "Klagen har ikke opsættende virkning: afgørelsen gælder, mens klagen behandles.",
+    "§ 55, stk. 4",
+  );
+  if (input.kind === "statement" && d.statementSent !== undefined && input.date !== d.statementSent)
+    because.push(exFinding("letter.date", "warning", "§ 55, stk. 3", `The letter is dated ${input.date}, but the statement was recorded as sent on ${d.statementSent}; the week runs from the recorded day.`, `Brevet er dateret ${input.date}, men udtalelsen er registreret sendt ${d.statementSent}; fristen regnes fra den registrerede dag.`, "date"));
+
+  const deadlines: LetterDeadline[] = appeal55Deadlines(c, input.date)
+    .filter((x) => x.id === "appeal-comments" && x.status === "open")
+    .map((x) => ({ what: DEADLINE_WHAT[x.id], who: WHO[x.party], due: x.due, kind: x.kind, ref: x.ref }));
+  const inst = input.institution;
+  const letter: Appeal55Letter = {
+    kind: input.kind,
+    title: input.kind === "receipt" ? "Kvittering for klage til Undervisningsministeriet" : "Institutionens udtalelse til kommentering",
+    sender: [inst.name, ...(inst.address ?? [])],
+    recipient: [input.recipient.name, ...(input.recipient.address ?? [])],
+    placeDate: `${inst.place !== undefined ? `${inst.place}, ` : ""}${longDate(input.date, "da")}`,
+    salutation: `Kære ${input.recipient.name}`,
+    paragraphs,
+    deadlines,
+    signature: [input.signatory.name, input.signatory.title, inst.name],
+    ...(input.reference !== undefined ? { reference: input.reference } : {}),
+  };
+  return decision<Appeal55Letter | null>(letter, because);
+}
+
+/** Error findings of a § 55 letter that cannot be written (thrown by `renderAppeal55LetterPdf`). */
+export class Appeal55LetterError extends Error {
+  readonly findings: Finding[];
+  constructor(findings: Finding[]) {
+    super(findings.map((f) => `${f.cite.ref}: ${f.message.en}`).join("; "));
+    this.name = "Appeal55LetterError";
+    this.findings = findings;
+  }
+}
+
+/** Renders a § 55 letter as PDF (Danish). Throws `Appeal55LetterError` when the letter does not fit the case. */
+export async function renderAppeal55LetterPdf(input: Appeal55LetterInput): Promise<Uint8Array> {
+  const l = appeal55Letter(input);
+  if (l.value === null) throw new Appeal55LetterError(l.because.filter((f) => f.severity === "error"));
+  return drawLetter(l.value, input.createdAt ?? new Date(`${input.date}T12:00:00Z`));
 }

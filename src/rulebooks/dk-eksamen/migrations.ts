@@ -16,6 +16,10 @@
  *   numbered (seq is the optimistic lock); append-only.
  * - eksamen_document + eksamen_document_revocation: the original/copy ledger (§ 36) with the issued content; a
  *   revocation is its own row; both append-only.
+ * - eksamen_appeal55 + eksamen_appeal55_event (3002): a complaint about another decision (§ 55) — the decision
+ *   complained about (kind, dates, optionally the stored row it is: a cheating case, special conditions, a registration
+ *   or a rejected complaint) and the list of the pure state machine's events (appeal55.ts), numbered (seq is the
+ *   optimistic lock); append-only.
  */
 import { sql, type Kysely, type Migration } from "kysely";
 import type { MigrationSet } from "../../platform/db/migrate.ts";
@@ -324,6 +328,50 @@ const eksamenCore: Migration = {
   },
 };
 
+const eksamenAppeal55: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql
+      .raw(
+        `
+      create table eksamen_appeal55 (
+        id uuid primary key,
+        institution_id uuid not null references institution(id),
+        examinee_id uuid not null references eksamen_examinee(id),
+        decision_kind text not null check (decision_kind in ('access','lateness','special-conditions','expulsion','error-remedy','legal-question','complaint-rejection')),
+        ref_kind text check (ref_kind in ('cheating-case','special-conditions','registration','complaint')),
+        ref_id uuid,
+        decision jsonb not null,
+        description text,
+        created_at timestamptz not null default now(),
+        created_by text not null,
+        check ((ref_kind is null) = (ref_id is null))
+      );
+      create index eksamen_appeal55_inst on eksamen_appeal55(institution_id, examinee_id);
+      create index eksamen_appeal55_ref on eksamen_appeal55(institution_id, ref_id) where ref_id is not null;
+      create trigger eksamen_appeal55_append_only before update or delete on eksamen_appeal55
+        for each row execute function bevis_append_only();
+
+      create table eksamen_appeal55_event (
+        appeal_id uuid not null references eksamen_appeal55(id),
+        seq integer not null check (seq >= 1),
+        institution_id uuid not null references institution(id),
+        actor text not null check (actor in ('examinee','custody-holder','institution','ministry')),
+        event jsonb not null,
+        on_date date not null,
+        findings jsonb not null,
+        recorded_at timestamptz not null default now(),
+        recorded_by text not null,
+        primary key (appeal_id, seq)
+      );
+      create trigger eksamen_appeal55_event_append_only before update or delete on eksamen_appeal55_event
+        for each row execute function bevis_append_only();
+    `,
+      )
+      .execute(db);
+  },
+};
+
 export const eksamenMigrations: MigrationSet = {
   "3001-eksamen-core": eksamenCore,
+  "3002-eksamen-appeal55": eksamenAppeal55,
 };

@@ -205,6 +205,29 @@ export interface EksamenComplaintEventTable {
   recorded_by: string;
 }
 
+export interface EksamenAppeal55Table extends Created {
+  id: string;
+  institution_id: string;
+  examinee_id: string;
+  decision_kind: string;
+  ref_kind: "cheating-case" | "special-conditions" | "registration" | "complaint" | null;
+  ref_id: string | null;
+  decision: Json<object>;
+  description: string | null;
+}
+
+export interface EksamenAppeal55EventTable {
+  appeal_id: string;
+  seq: number;
+  institution_id: string;
+  actor: string;
+  event: Json<object>;
+  on_date: DateCol;
+  findings: Json<unknown[]>;
+  recorded_at: Generated<Date>;
+  recorded_by: string;
+}
+
 export interface EksamenDocumentTable extends Created {
   id: string;
   institution_id: string;
@@ -245,4 +268,6 @@ export type EksamenTables = {
   eksamen_complaint_event: EksamenComplaintEventTable;
   eksamen_document: EksamenDocumentTable;
   eksamen_document_revocation: EksamenDocumentRevocationTable;
+  eksamen_appeal55: EksamenAppeal55Table;
+  eksamen_appeal55_event: EksamenAppeal55EventTable;
 };

@@ -203,6 +203,72 @@ for (const target of testTargets()) {
       expect(sc.findings.some((f) => f.cite.ref === "§ 19")).toBe(true);
     });
 
+    it("§ 55: a § 20 expulsion appealed on the last day is admitted, the day after refused; the comment week before forwarding; stale seq", async () => {
+      const [ida] = await service.listExaminees(db, actor, { q: "Ida" });
+      const [mads] = await service.listExaminees(db, actor, { q: "Mads" });
+      const danO = (await service.listExams(db, actor)).find((x) => x.subject.code === "DAN" && x.part === "oral")!;
+      const cc = await service.addCheatingCase(db, actor, { examineeId: ida!.id, examId: danO.id, misconduct: { kind: "obtained-help", when: "during" }, on: "2024-06-10", expelled: true });
+      const before = (await service.listAppeals55(db, actor)).length;
+      const open = (filedOn: string) => service.openAppeal55(db, actor, { examineeId: ida!.id, decision: "expulsion", reference: { kind: "cheating-case", id: cc.id }, notifiedOn: "2024-06-10", filedOn, by: "examinee", description: "Bortvist fra Dansk A, mundtlig" });
+      // 2024-06-10 + 2 weeks = 2024-06-24 (a Monday): the 25th is too late — 422, nothing saved
+      const late = await problem(() => open("2024-06-25"));
+      expect(late.status).toBe(422);
+      expect(late.findings.map((f) => [f.rule, f.cite.ref])).toContainEqual(["eksamen.other-appeal.late", "§ 55, stk. 2"]);
+      expect(await service.listAppeals55(db, actor)).toHaveLength(before);
+      // the reference must fit: another examinee's row, the wrong kind, another institution's row
+      expect((await problem(() => service.openAppeal55(db, actor, { examineeId: mads!.id, decision: "expulsion", reference: { kind: "cheating-case", id: cc.id }, notifiedOn: "2024-06-10", filedOn: "2024-06-11", by: "examinee" }))).status).toBe(422);
+      expect((await problem(() => service.openAppeal55(db, actor, { examineeId: ida!.id, decision: "lateness", reference: { kind: "cheating-case", id: cc.id }, notifiedOn: "2024-06-10", filedOn: "2024-06-11", by: "examinee" }))).status).toBe(422);
+      const otherInst = await makeInstitution(db, "Another gymnasium");
+      const stranger: Actor = { ...actor, institutionId: otherInst.id };
+      expect((await problem(() => service.getAppeal55(db, stranger, cc.id))).status).toBe(404);
+      // the last day: admitted
+      const a = await open("2024-06-24");
+      expect(a.case.state).toBe("filed");
+      expect(a.findings.map((f) => [f.rule, f.cite.ref])).toEqual(expect.arrayContaining([["eksamen.other-appeal.admissible", "§ 55, stk. 2"], ["eksamen.other-appeal.not-suspensive", "§ 55, stk. 4"]]));
+      expect(a.decision).toMatchObject({ kind: "expulsion", decidedOn: "2024-06-10", ref: "§ 20, stk. 1" });
+      expect(a.seq).toBe(1);
+      expect((await problem(() => service.getAppeal55(db, stranger, a.id))).status).toBe(404);
+      expect((await problem(() => service.addAppeal55Event(db, stranger, a.id, { seq: 1, actor: "institution", event: { type: "send-statement", on: "2024-06-25" } }))).status).toBe(404);
+      // a second open case on the same expulsion is refused
+      expect((await problem(() => open("2024-06-20"))).findings.map((f) => f.rule)).toContain("eksamen.appeal55.duplicate");
+      // the statement: comments within 1 week, by 2024-07-02
+      const s1 = await service.addAppeal55Event(db, actor, a.id, { seq: 1, actor: "institution", event: { type: "send-statement", on: "2024-06-25", statement: "Eksaminanden havde en mobiltelefon med notater." } });
+      expect(s1.case.state).toBe("statement-sent");
+      expect(s1.deadlines.find((d) => d.id === "appeal-comments")).toMatchObject({ due: "2024-07-02", status: "open", ref: "§ 55, stk. 3" });
+      // stale seq → 409
+      expect((await problem(() => service.addAppeal55Event(db, actor, a.id, { seq: 1, actor: "institution", event: { type: "forward", on: "2024-07-03" } }))).status).toBe(409);
+      // forwarding before the comments are due → 422 § 55, stk. 3, nothing saved
+      const early = await problem(() => service.addAppeal55Event(db, actor, a.id, { seq: 2, actor: "institution", event: { type: "forward", on: "2024-07-01" } }));
+      expect(early.status).toBe(422);
+      expect(early.findings.map((f) => [f.rule, f.cite.ref])).toEqual([["eksamen.appeal55.forward-early", "§ 55, stk. 3"]]);
+      expect((await service.getAppeal55(db, actor, a.id)).seq).toBe(2);
+      // the clock as of a chosen day
+      expect((await service.getAppeal55(db, actor, a.id, "2024-07-03")).deadlines.find((d) => d.id === "appeal-comments")).toMatchObject({ status: "overdue", daysLeft: -1 });
+      const fw = await service.addAppeal55Event(db, actor, a.id, { seq: 2, actor: "institution", event: { type: "forward", on: "2024-07-03" } });
+      expect(fw.case.state).toBe("forwarded");
+      expect(fw.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+      const list = await service.listAppeals55(db, actor, { on: "2024-07-03" });
+      expect(list.find((x) => x.id === a.id)).toMatchObject({ examineeName: ida!.name, decision: "expulsion", decisionRef: "§ 20, stk. 1", state: "forwarded", nextDeadline: null });
+      // the statement letter names the 1-week deadline; the receipt is for a case at the institution only
+      const letter = await service.appeal55LetterInput(db, actor, a.id, "statement");
+      expect(letter.statement).toBe("Eksaminanden havde en mobiltelefon med notater.");
+      expect(letter.date).toBe("2024-06-25");
+    });
+
+    it("§ 55: the leader's rejection of a grade complaint is appealed as a § 55 case, and then not twice through the complaint", async () => {
+      const [noah] = await service.listExaminees(db, actor, { q: "Noah" });
+      const g = (await service.getExaminee(db, actor, noah!.id)).grades.find((x) => x.subject.code === "MAT" && x.status === "valid")!;
+      const c = await service.openComplaintCase(db, actor, { gradeId: g.id });
+      await service.addComplaintEvent(db, actor, c.id, { seq: 0, actor: "examinee", event: { type: "file", on: "2024-06-05", written: true, reasoned: true, individual: true, grounds: ["assessment"] } });
+      const notYet = await problem(() => service.openAppeal55(db, actor, { examineeId: noah!.id, decision: "complaint-rejection", reference: { kind: "complaint", id: c.id }, notifiedOn: "2024-06-07", filedOn: "2024-06-08", by: "examinee" }));
+      expect(notYet.findings.map((f) => [f.rule, f.cite.ref])).toContainEqual(["eksamen.appeal55.complaint-not-rejected", "§ 49, stk. 1"]);
+      await service.addComplaintEvent(db, actor, c.id, { seq: 1, actor: "leader", event: { type: "reject", on: "2024-06-07", reasoned: true } });
+      const a = await service.openAppeal55(db, actor, { examineeId: noah!.id, decision: "complaint-rejection", reference: { kind: "complaint", id: c.id }, notifiedOn: "2024-06-07", filedOn: "2024-06-10", by: "examinee" });
+      expect(a.decision).toMatchObject({ kind: "complaint-rejection", decidedOn: "2024-06-07", ref: "§ 49, stk. 1" });
+      const twice = await problem(() => service.addComplaintEvent(db, actor, c.id, { seq: 2, actor: "examinee", event: { type: "appeal", on: "2024-06-10", legalQuestion: true } }));
+      expect(twice.findings.map((f) => f.rule)).toEqual(["eksamen.complaint.appealed-under-55"]);
+    });
+
     it("§ 39 export: one row per certificate line plus the exact results; CSV header", async () => {
       const [term] = await service.listTerms(db, actor);
       const r = await service.export39(db, actor, { termId: term!.id });

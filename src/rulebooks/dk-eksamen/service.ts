@@ -20,6 +20,8 @@ import { examAccess, selfStudyRegistration, type HfFaggruppe } from "./access.ts
 import { assignCensors, type PlanCensor, type PlanExam } from "./censor-assignment.ts";
 import { buildCertificate, gradeReport, type CertificateData } from "./certificate.ts";
 import { exFinding } from "./cite.ts";
+import * as appeal55 from "./appeal55.ts";
+import type { Appeal55LetterInput, Appeal55LetterKind } from "./letters.ts";
 import { complaintDeadlines, possibleOutcomes, replay, step, TRANSITIONS, type ComplaintActor, type ComplaintCase, type ComplaintEvent, type ComplaintExam } from "./complaint.ts";
 import { expulsion, expulsionConsequences, specialConditions, type MisconductInput, type SpecialConditionsInput } from "./conduct.ts";
 import { leaverCertificates, meritText, mayIssue, type DiplomaLine } from "./diploma.ts";
@@ -1116,6 +1118,11 @@ export async function addComplaintEvent(db: Db, actor: Actor, id: string, input:
   if (!l) throw notFound("complaint");
   if (input.seq !== l.events.length) throw stale("complaint", l.events.length, input.seq);
   const on = dateOrRefuse(input.event.on, "event.on");
+  if (input.event.type === "appeal" && (await store.listAppeals55(k(db), actor.institutionId, { refId: id })).length > 0)
+    throw refuse(
+      [exFinding("complaint.appealed-under-55", "error", "§ 55, stk. 2", "The rejection is already appealed as its own § 55 case (/appeals).", "Afvisningen er allerede påklaget som en sag efter § 55 (klager over afgørelser).", "event.type", "appeal")],
+      `"appeal" was refused`,
+    );
   const r = step(l.case, input.event, input.actor);
   if (hasErrors(r.because)) throw refuse(r.because, `"${input.event.type}" was refused`);
   const g = await store.getGrade(k(db), actor.institutionId, l.row.gradeId);
@@ -1159,6 +1166,248 @@ export async function complaintLetterInput(db: Db, actor: Actor, id: string, kin
     exam: { subject: c.grade.subject, ...(c.grade.level ? { level: c.grade.level } : {}), part: c.grade.part, date: c.grade.date } as ComplaintLetterInput["exam"],
     date: on ?? todayDk(),
     ...(reasons !== undefined && reasons.trim() !== "" ? { reasons: reasons.trim() } : {}),
+    signatory: { name: actor.label, title: "For institutionen" },
+  };
+}
+
+// ------------------------------------------------------------------------------------------------- § 55 appeals
+
+/** Which stored row each § 55 decision may point at (none for decisions the ledger does not hold). */
+const APPEAL55_REF_KIND: Record<appeal55.OtherDecision, store.Appeal55RefKind | null> = {
+  expulsion: "cheating-case",
+  "special-conditions": "special-conditions",
+  access: "registration",
+  "complaint-rejection": "complaint",
+  lateness: null,
+  "error-remedy": null,
+  "legal-question": null,
+};
+
+export interface Appeal55Input {
+  examineeId: string;
+  decision: appeal55.OtherDecision;
+  /** The stored decision complained about: a cheating case (§ 20), special conditions (§ 19), a registration (§ 7, stk. 3) or a rejected complaint (§ 49, stk. 1). */
+  reference?: { kind: store.Appeal55RefKind; id: string } | null | undefined;
+  description?: string | null | undefined;
+  /** The day the decision was made; from the referenced row when not given. */
+  decidedOn?: string | null | undefined;
+  notifiedOn: string;
+  filedOn: string;
+  by: "examinee" | "custody-holder";
+  written?: boolean | undefined;
+  underCustody?: boolean | undefined;
+  /** Stk. 4: the institution decided, in this special case, that the complaint suspends the decision (leder). */
+  suspensive?: boolean | undefined;
+}
+
+export interface Appeal55Summary {
+  id: string;
+  examineeId: string;
+  examineeName: string;
+  decision: appeal55.OtherDecision;
+  decisionRef: string;
+  reference: { kind: store.Appeal55RefKind; id: string } | null;
+  notifiedOn: string;
+  filedOn: string | null;
+  state: appeal55.Appeal55State;
+  suspensive: boolean;
+  nextDeadline: appeal55.Appeal55Deadline | null;
+}
+
+interface LoadedAppeal {
+  row: store.Appeal55Row;
+  events: store.ComplaintEventRow[];
+  case: appeal55.Appeal55Case;
+}
+
+async function loadAppeals55(db: Db, actor: Actor, opts: { id?: string; examineeId?: string } = {}): Promise<LoadedAppeal[]> {
+  const rows = await store.listAppeals55(k(db), actor.institutionId, opts);
+  const events = await store.appeal55Events(
+    k(db),
+    actor.institutionId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => {
+    const ev = events.get(row.id) ?? [];
+    const r = appeal55.replay(
+      row.decision as appeal55.Appeal55Decision,
+      ev.map((e) => [e.event as appeal55.Appeal55Event, e.actor as appeal55.Appeal55Actor] as const),
+    );
+    return { row, events: ev, case: r.case };
+  });
+}
+
+const nextAppealDeadline = (c: appeal55.Appeal55Case, on: IsoDate) => appeal55.appeal55Deadlines(c, on).filter((d) => d.status !== "met").sort((a, b) => a.due.localeCompare(b.due))[0] ?? null;
+
+/** The § 55 cases with their next deadline as of `on` (default today). */
+export async function listAppeals55(db: Db, actor: Actor, q: { state?: string | undefined; examineeId?: string | undefined; on?: string | undefined } = {}): Promise<Appeal55Summary[]> {
+  if (q.examineeId !== undefined && !store.isUuid(q.examineeId)) return [];
+  const on = q.on !== undefined ? dateOrRefuse(q.on, "on") : todayDk();
+  const loaded = await loadAppeals55(db, actor, q.examineeId ? { examineeId: q.examineeId } : {});
+  const names = new Map((await store.listExaminees(k(db), actor.institutionId)).map((e) => [e.id, e.name]));
+  return loaded
+    .filter((l) => q.state === undefined || l.case.state === q.state)
+    .map((l) => ({
+      id: l.row.id,
+      examineeId: l.row.examineeId,
+      examineeName: names.get(l.row.examineeId) ?? "",
+      decision: l.case.decision.kind,
+      decisionRef: appeal55.OTHER_DECISION_REF[l.case.decision.kind],
+      reference: l.row.ref,
+      notifiedOn: l.case.decision.notifiedOn,
+      filedOn: l.case.dates.filed ?? null,
+      state: l.case.state,
+      suspensive: l.case.suspensive,
+      nextDeadline: nextAppealDeadline(l.case, on),
+    }));
+}
+
+/**
+ * Opens a § 55 case with its filing in one step: the pure `step` (complaint.ts `otherDecisionAppeal`: in writing,
+ * within 2 weeks of the notification, rolled) decides; refused → 422 with the findings and nothing saved. The
+ * referenced row must exist in this institution (404), belong to the examinee and fit the decision (422).
+ */
+export async function openAppeal55(db: Db, actor: Actor, input: Appeal55Input) {
+  write(actor);
+  if (input.suspensive === true) requireRole(actor, LEADER_ROLES, "suspensive effect (§ 55, stk. 4) is decided by the head of the institution (leder)");
+  const e = await examineeOr404(db, actor, input.examineeId);
+  const out: Finding[] = [];
+  const ref = input.reference ?? null;
+  let decidedOn: string | undefined;
+  if (ref !== null) {
+    const row = await store.appeal55Reference(k(db), actor.institutionId, ref.kind, ref.id);
+    if (!row) throw notFound(ref.kind);
+    const want = APPEAL55_REF_KIND[input.decision];
+    if (want !== ref.kind)
+      out.push(
+        inputFinding(
+          "appeal55-reference-kind",
+          "reference.kind",
+          ref.kind,
+          want === null ? `A ${input.decision} decision is not a stored row: leave the reference out and describe the decision.` : `A ${input.decision} decision is a ${want}, not a ${ref.kind}.`,
+          want === null ? `En afgørelse af typen ${input.decision} er ikke registreret som en række: udelad referencen og beskriv afgørelsen.` : `En afgørelse af typen ${input.decision} er en ${want}, ikke en ${ref.kind}.`,
+        ),
+      );
+    if (row.examineeId !== e.id) out.push(inputFinding("appeal55-reference-examinee", "reference.id", ref.id, "The referenced decision concerns another examinee.", "Den angivne afgørelse vedrører en anden eksaminand."));
+    if (ref.kind === "cheating-case" && row.expelled !== true)
+      out.push(exFinding("appeal55.not-expelled", "error", "§ 20, stk. 1", "The cheating case did not end in an expulsion: there is no expulsion decision to complain about.", "Sagen om uretmæssig hjælp endte ikke med bortvisning: der er ingen bortvisning at klage over.", "reference.id"));
+    if (ref.kind === "complaint") {
+      const [c] = await loadComplaints(db, actor, { id: ref.id });
+      if (c?.case.state !== "rejected")
+        out.push(
+          exFinding(
+            "appeal55.complaint-not-rejected",
+            "error",
+            "§ 49, stk. 1",
+            `The complaint is "${c?.case.state}", not rejected as manifestly unfounded: only a rejection is appealed under § 55 (a decision under § 50 goes by § 54).`,
+            `Klagen har status "${c?.case.state}" og er ikke afvist som åbenbart grundløs: kun en afvisning påklages efter § 55 (en afgørelse efter § 50 går efter § 54).`,
+            "reference.id",
+          ),
+        );
+      decidedOn = c?.case.dates.decisionNotified;
+    } else decidedOn = row.on ?? undefined;
+    const open = (await loadAppeals55(db, actor, { examineeId: e.id })).filter((a) => a.row.ref?.id === ref.id && a.case.state !== "decided");
+    if (open.length > 0) out.push(exFinding("appeal55.duplicate", "error", "§ 55, stk. 2", "This decision is already complained about in an open § 55 case.", "Der er allerede en åben klage efter § 55 over denne afgørelse.", "reference.id"));
+  }
+  const notifiedOn = checkDate(input.notifiedOn, "notifiedOn", true, out);
+  const filedOn = checkDate(input.filedOn, "filedOn", true, out);
+  const given = checkDate(input.decidedOn, "decidedOn", false, out);
+  if (out.some((f) => f.severity === "error") || notifiedOn === undefined || filedOn === undefined) throw refuse(out, "the § 55 complaint was not opened");
+  const dec: appeal55.Appeal55Decision = {
+    kind: input.decision,
+    notifiedOn,
+    ...((given ?? decidedOn) !== undefined ? { decidedOn: (given ?? decidedOn)! } : {}),
+    ...(input.underCustody !== undefined ? { underCustody: input.underCustody } : {}),
+  };
+  const event: appeal55.Appeal55Event = { type: "file", on: filedOn, written: input.written ?? true, ...(input.suspensive === true ? { suspensiveEffectGranted: true } : {}) };
+  const r = appeal55.step(appeal55.openAppeal55(dec), event, input.by);
+  if (hasErrors(r.because)) throw refuse(r.because, "the § 55 complaint was refused");
+  const id = await k(db)
+    .transaction()
+    .execute(async (tx) => {
+      const id = await store.insertAppeal55(tx, actor.institutionId, { examineeId: e.id, decisionKind: input.decision, ref, decision: dec, description: input.description?.trim() || null }, by(actor));
+      await store.insertAppeal55Event(tx, actor.institutionId, id, { seq: 1, actor: input.by, event, on: filedOn, findings: r.because }, by(actor));
+      await audit(auditTx(tx), actor, { action: "eksamen.appeal55.open", entity: "eksamen_appeal55", entityId: id, detail: { decision: input.decision, reference: ref, filedOn, suspensive: r.value.suspensive } });
+      return id;
+    });
+  const view = await getAppeal55(db, actor, id, filedOn);
+  return { ...view, findings: r.because };
+}
+
+/** 404 unless the § 55 case exists in the actor's institution (the HTTP shell asks before it reads a body). */
+export async function appeal55Or404(db: Db, actor: Actor, id: string): Promise<void> {
+  if (!store.isUuid(id) || (await store.listAppeals55(k(db), actor.institutionId, { id })).length === 0) throw notFound("appeal");
+}
+
+/** A § 55 case: the decision complained about, state, the deadline clock as of `on`, the next steps, the events. */
+export async function getAppeal55(db: Db, actor: Actor, id: string, on?: string) {
+  if (!store.isUuid(id)) throw notFound("appeal");
+  const [l] = await loadAppeals55(db, actor, { id });
+  if (!l) throw notFound("appeal");
+  const day = on !== undefined ? dateOrRefuse(on, "on") : todayDk();
+  const e = await examineeOr404(db, actor, l.row.examineeId);
+  return {
+    id,
+    seq: l.events.length,
+    examinee: { id: e.id, name: e.name },
+    decision: { ...l.case.decision, ref: appeal55.OTHER_DECISION_REF[l.case.decision.kind] },
+    reference: l.row.ref,
+    description: l.row.description,
+    case: l.case,
+    on: day,
+    deadlines: appeal55.appeal55Deadlines(l.case, day),
+    earliestForward: appeal55.earliestForward(l.case),
+    allowedEvents: appeal55.APPEAL55_TRANSITIONS.filter((t) => t.from.includes(l.case.state)).map((t) => ({ event: t.event, actors: t.actors, ref: t.ref })),
+    events: l.events,
+    findings: l.events.at(-1)?.findings ?? [],
+  };
+}
+
+/**
+ * One step of a § 55 case: the pure `step` decides; refused → 422 with its findings, nothing saved; `seq` other than
+ * the number of events → 409. Suspensive effect decided by the institution needs the leder.
+ */
+export async function addAppeal55Event(db: Db, actor: Actor, id: string, input: { seq: number; actor: appeal55.Appeal55Actor; event: appeal55.Appeal55Event }) {
+  if (input.event.type === "suspend" && input.actor === "institution") requireRole(actor, LEADER_ROLES, "suspensive effect (§ 55, stk. 4) is decided by the head of the institution (leder)");
+  else write(actor);
+  if (!store.isUuid(id)) throw notFound("appeal");
+  const [l] = await loadAppeals55(db, actor, { id });
+  if (!l) throw notFound("appeal");
+  if (input.seq !== l.events.length) throw stale("appeal", l.events.length, input.seq);
+  if (input.event.type === "file") throw refuse([exFinding("appeal55.not-allowed", "error", "§ 55, stk. 2", "The complaint is filed when the case is opened.", "Klagen indgives, når sagen oprettes.", "event.type", "file")], `"file" was refused`);
+  const on = dateOrRefuse(input.event.on, "event.on");
+  const r = appeal55.step(l.case, input.event, input.actor);
+  if (hasErrors(r.because)) throw refuse(r.because, `"${input.event.type}" was refused`);
+  await k(db)
+    .transaction()
+    .execute(async (tx) => {
+      try {
+        await store.insertAppeal55Event(tx, actor.institutionId, id, { seq: l.events.length + 1, actor: input.actor, event: input.event, on, findings: r.because }, by(actor));
+      } catch {
+        throw stale("appeal", l.events.length + 1, input.seq);
+      }
+      await audit(auditTx(tx), actor, { action: `eksamen.appeal55.${input.event.type}`, entity: "eksamen_appeal55", entityId: id, detail: { seq: l.events.length + 1, by: input.actor, state: r.value.state } });
+    });
+  const view = await getAppeal55(db, actor, id, on);
+  return { ...view, findings: r.because };
+}
+
+/** The input of a § 55 letter (letters.ts) for a case. */
+export async function appeal55LetterInput(db: Db, actor: Actor, id: string, kind: Appeal55LetterKind, on?: string, statement?: string): Promise<Appeal55LetterInput> {
+  const a = await getAppeal55(db, actor, id, on);
+  const inst = await institutionOf(db, actor);
+  const date = kind === "statement" ? (on ?? a.case.dates.statementSent ?? todayDk()) : (on ?? a.case.dates.filed ?? todayDk());
+  const sent = a.events.map((x) => x.event as appeal55.Appeal55Event).find((x) => x.type === "send-statement");
+  const text = (statement ?? (sent?.type === "send-statement" ? sent.statement : undefined) ?? "").trim();
+  return {
+    kind,
+    case: a.case,
+    institution: { name: inst.name, number: inst.code },
+    recipient: { name: a.case.filedBy === "custody-holder" ? `Forældremyndighedens indehaver for ${a.examinee.name}` : a.examinee.name },
+    examinee: { name: a.examinee.name },
+    ...(a.description ? { description: a.description } : {}),
+    date,
+    ...(text !== "" ? { statement: text } : {}),
     signatory: { name: actor.label, title: "For institutionen" },
   };
 }

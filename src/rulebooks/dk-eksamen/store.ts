@@ -676,6 +676,87 @@ export async function insertComplaintEvent(k: EksQ, inst: string, complaintId: s
     .execute();
 }
 
+// ------------------------------------------------------------------------------------------------- § 55 appeals
+
+export type Appeal55RefKind = "cheating-case" | "special-conditions" | "registration" | "complaint";
+
+export interface Appeal55Row {
+  id: string;
+  examineeId: string;
+  decisionKind: string;
+  ref: { kind: Appeal55RefKind; id: string } | null;
+  decision: unknown;
+  description: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export async function listAppeals55(k: EksQ, inst: string, opts: { id?: string; examineeId?: string; refId?: string } = {}): Promise<Appeal55Row[]> {
+  let q = k.selectFrom("eksamen_appeal55").selectAll().where("institution_id", "=", inst);
+  if (opts.id !== undefined) q = q.where("id", "=", opts.id);
+  if (opts.examineeId !== undefined) q = q.where("examinee_id", "=", opts.examineeId);
+  if (opts.refId !== undefined) q = q.where("ref_id", "=", opts.refId);
+  const rows = await q.orderBy("created_at").orderBy("id").execute();
+  return rows.map((r) => ({
+    id: r.id,
+    examineeId: r.examinee_id,
+    decisionKind: r.decision_kind,
+    ref: r.ref_kind !== null && r.ref_id !== null ? { kind: r.ref_kind, id: r.ref_id } : null,
+    decision: r.decision,
+    description: r.description,
+    createdAt: iso(r.created_at),
+    createdBy: r.created_by,
+  }));
+}
+
+export async function insertAppeal55(k: EksQ, inst: string, a: Omit<Appeal55Row, "id" | "createdAt" | "createdBy">, by: Recorder): Promise<string> {
+  const id = crypto.randomUUID();
+  await k
+    .insertInto("eksamen_appeal55")
+    .values({ id, institution_id: inst, examinee_id: a.examineeId, decision_kind: a.decisionKind, ref_kind: a.ref?.kind ?? null, ref_id: a.ref?.id ?? null, decision: J(a.decision), description: a.description, created_by: by.label })
+    .execute();
+  return id;
+}
+
+export async function appeal55Events(k: EksQ, inst: string, ids: readonly string[]): Promise<Map<string, ComplaintEventRow[]>> {
+  const out = new Map<string, ComplaintEventRow[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const rows = await k.selectFrom("eksamen_appeal55_event").selectAll().where("institution_id", "=", inst).where("appeal_id", "in", ids).orderBy("appeal_id").orderBy("seq").execute();
+  for (const r of rows) out.get(r.appeal_id)?.push({ seq: r.seq, actor: r.actor, event: r.event, on: r.on_date, findings: r.findings, recordedAt: iso(r.recorded_at), recordedBy: r.recorded_by });
+  return out;
+}
+
+/** Appends event `seq`; the primary key (appeal_id, seq) makes a concurrent append with the same seq fail. */
+export async function insertAppeal55Event(k: EksQ, inst: string, appealId: string, e: Omit<ComplaintEventRow, "recordedAt" | "recordedBy">, by: Recorder): Promise<void> {
+  await k
+    .insertInto("eksamen_appeal55_event")
+    .values({ appeal_id: appealId, seq: e.seq, institution_id: inst, actor: e.actor, event: J(e.event), on_date: e.on, findings: J(e.findings), recorded_by: by.label })
+    .execute();
+}
+
+/** The stored decision a § 55 appeal may point at, in this institution only (undefined: no such row here). */
+export async function appeal55Reference(k: EksQ, inst: string, kind: Appeal55RefKind, id: string): Promise<{ examineeId: string; on: string | null; expelled?: boolean; accepted?: boolean } | undefined> {
+  if (!isUuid(id)) return undefined;
+  switch (kind) {
+    case "cheating-case": {
+      const r = await k.selectFrom("eksamen_cheating_case").select(["examinee_id", "on_date", "expelled"]).where("institution_id", "=", inst).where("id", "=", id).executeTakeFirst();
+      return r && { examineeId: r.examinee_id, on: r.on_date, expelled: r.expelled };
+    }
+    case "special-conditions": {
+      const r = await k.selectFrom("eksamen_special_conditions").select(["examinee_id", "decided_on"]).where("institution_id", "=", inst).where("id", "=", id).executeTakeFirst();
+      return r && { examineeId: r.examinee_id, on: r.decided_on };
+    }
+    case "registration": {
+      const r = await k.selectFrom("eksamen_registration").select(["examinee_id", "registered_on", "accepted"]).where("institution_id", "=", inst).where("id", "=", id).executeTakeFirst();
+      return r && { examineeId: r.examinee_id, on: r.registered_on, accepted: r.accepted };
+    }
+    case "complaint": {
+      const r = await k.selectFrom("eksamen_complaint").select(["examinee_id"]).where("institution_id", "=", inst).where("id", "=", id).executeTakeFirst();
+      return r && { examineeId: r.examinee_id, on: null };
+    }
+  }
+}
+
 // --------------------------------------------------------------------------------------------------------- documents
 
 export interface DocumentRow {
