@@ -177,6 +177,8 @@ let onUnauthorized: () => void = () => {};
 export function setUnauthorizedHandler(fn: () => void): void {
   onUnauthorized = fn;
 }
+/** For requests made without `api` (a `text/csv` upload, web/src/upload.tsx): the session is gone. */
+export const notifyUnauthorized = (): void => onUnauthorized();
 
 export async function api<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const init: RequestInit = { method, credentials: "same-origin", headers: { Accept: "application/json" } };

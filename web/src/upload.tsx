@@ -4,7 +4,7 @@
  * message and citation, and the statement that nothing was saved. Any rulebook's `text/csv` import route can use it.
  */
 import { useState, type FormEvent, type ReactNode } from "react";
-import { ApiError, type Finding, type Problem } from "./api.ts";
+import { ApiError, notifyUnauthorized, type Finding, type Problem } from "./api.ts";
 import { Banner, ProblemBanner } from "./components.tsx";
 import { citationText, findingText, useI18n, useTexts } from "./i18n.tsx";
 
@@ -18,7 +18,9 @@ const TEXTS = {
     busy: "Indlæser …",
     empty: "Vælg en fil eller indsæt tekst.",
     imported: "{n} rækker indlæst.",
+    imported1: "1 række indlæst.",
     refused: "Intet er gemt: filen indlæses helt eller slet ikke, og {n} fund skal rettes først.",
+    refused1: "Intet er gemt: filen indlæses helt eller slet ikke, og 1 fund skal rettes først.",
     where: "Linje: felt",
     value: "Værdi",
     rule: "Regel",
@@ -34,7 +36,9 @@ const TEXTS = {
     busy: "Importing …",
     empty: "Choose a file or paste text.",
     imported: "{n} rows imported.",
+    imported1: "1 row imported.",
     refused: "Nothing was saved: the file is imported all or nothing, and {n} findings must be fixed first.",
+    refused1: "Nothing was saved: the file is imported all or nothing, and 1 finding must be fixed first.",
     where: "Line: field",
     value: "Value",
     rule: "Rule",
@@ -43,7 +47,7 @@ const TEXTS = {
   },
 };
 
-/** POST a CSV text as `text/csv`; the parsed JSON answer, or an `ApiError` carrying the problem's findings. */
+/** POST a CSV text as `text/csv`; the parsed JSON answer, or an `ApiError` carrying the problem's findings (401: back to the login, as `api` does). */
 export async function postCsv<T>(path: string, text: string): Promise<T> {
   const res = await fetch(path, {
     method: "POST",
@@ -53,6 +57,7 @@ export async function postCsv<T>(path: string, text: string): Promise<T> {
   });
   const data: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
+    if (res.status === 401) notifyUnauthorized();
     const problem: Problem = data && typeof data === "object" ? { status: res.status, ...(data as Partial<Problem>) } : { status: res.status, title: res.statusText };
     throw new ApiError(res.status, problem);
   }
@@ -183,13 +188,13 @@ export function CsvImportForm(props: {
       <ProblemBanner error={err} />
       {refused && (
         <div data-testid={`${props.testid}-refused`} data-count={refused.length}>
-          <Banner kind="error">{t("refused", { n: refused.length })}</Banner>
+          <Banner kind="error">{refused.length === 1 ? t("refused1") : t("refused", { n: refused.length })}</Banner>
           <ImportFindings findings={refused} testid={`${props.testid}-findings`} />
         </div>
       )}
       {imported !== null && (
         <div data-testid={`${props.testid}-imported`} data-count={imported}>
-          <Banner kind="success">{t("imported", { n: imported })}</Banner>
+          <Banner kind="success">{imported === 1 ? t("imported1") : t("imported", { n: imported })}</Banner>
         </div>
       )}
     </form>
