@@ -4,7 +4,8 @@
  * Copenhagen as the decision date. Every command takes the global `--json`.
  *
  *   bevis sprogprove import <file> --year 2022/23 [--format csv|json]   transfer from sprogprøver.dk (all or nothing)
- *   bevis sprogprove import-pupils <file> --year 2022/23                 the pupil list from the administrative system (all or nothing)
+ *   bevis sprogprove import-pupils <file> --year 2022/23                 the pupil list from the administrative system (all or nothing;
+ *                                                                         the udmeldt column records pupils who left)
  *   bevis sprogprove validate --year 2022/23                             the receipt as it would be now (exit 1 on gaps)
  *   bevis sprogprove submit --year 2022/23 --as <email>                  "Indberet" as a Leder/Ledelse/TAP user
  *   bevis sprogprove export --year 2022/23 [--submission n|latest] --out file.xlsx
@@ -105,7 +106,7 @@ export function sprogproveCli(program: Command, ctx: CliContext): void {
 
   sp.command("import-pupils <file>")
     .description(
-      "import the pupil list from the administrative system (CSV cpr;klassetrin;navn;dsa_supplerende;dsa_skoleaar;skoleaar, layout: docs/rulebooks/001-sprogprove.md), all or nothing; pupils already registered are kept",
+      "import the pupil list from the administrative system (CSV cpr;klassetrin;navn;dsa_supplerende;dsa_skoleaar;skoleaar;udmeldt;udmeldt_aarsag, layout: docs/rulebooks/001-sprogprove.md), all or nothing; pupils already registered are kept, a new departure (udmeldt) is recorded",
     )
     .requiredOption("--year <schoolYear>", "the reported school year, e.g. 2022/23")
     .option("--institution <code>", "institution number (when there are several)")
@@ -127,6 +128,7 @@ export function sprogproveCli(program: Command, ctx: CliContext): void {
               `kept (already registered, not overwritten): ${r.kept.length} pupil(s)${
                 r.kept.length ? ` (${r.kept.map((x) => `${x.cprMasked}${x.differs.length ? ` — the file differs in ${x.differs.join(", ")}` : ""}`).join(", ")})` : ""
               }`,
+              ...(r.left.length ? [`left (departure recorded, a new version each): ${r.left.map((x) => `${x.cprMasked} on ${x.on}`).join(", ")}`] : []),
               ...r.findings.map(findingLine),
             ].join("\n"),
           );
