@@ -160,7 +160,11 @@ export async function aubCrossTenantFixture(db: Db, actorOfA: Actor): Promise<Re
   const a = await service.notifyAgreement(db, actor, { notifiedOn: "2024-05-01", employerCvr: validCvr(8660001), traineeName: "A", traineeCpr: "0101059999", educationCode: "X-EUD", underEudLaw: true, employerSector: "private", civilServantOnProbation: false, attachment: "none" });
   const app = await service.createApplication(db, actor, { educationName: "A's education", receivedOn: "2024-05-01" });
   await service.reportSchoolWeeks(db, actor, { school: "A school", receivedOn: "2024-06-01", lines: [{ cpr: "0101059999", education: "E", speciality: "S", part: "grundforloeb", supplementaryStudyPreparatory: true, weeks: 1, from: "2024-03-04", to: "2024-03-08" }] });
+  // an added parameter row of A (a year nothing uses), for POST /parameters/:id/correction and the parameter list
+  const added = await service.addParameter(db, actor, { kind: "su-rate", validFrom: "2030-01-01", validTo: "2030-12-31", valueOere: 700_000, source: "tenant A (test)", sureness: "low", secondary: true });
+  const paramId = added.parameters.find((p) => p.origin === "added" && p.validFrom === "2030-01-01")!.id!;
   return {
+    "/api/aub/parameters/:id": paramId,
     "/api/aub/employers/:id": e.employer.id,
     "/api/aub/agreements/:id": a.id,
     "/api/aub/education-applications/:id": app.id,
@@ -169,5 +173,6 @@ export async function aubCrossTenantFixture(db: Db, actorOfA: Actor): Promise<Re
     year: "2024",
     employerId: e.employer.id,
     school: "A school",
+    se: validCvr(8660101),
   };
 }
