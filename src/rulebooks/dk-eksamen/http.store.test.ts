@@ -161,6 +161,59 @@ for (const target of testTargets()) {
       expect(ledger.map((r) => `${r.kind}/${r.copy}`).sort()).toEqual(["deltagerbevis/copy", "deltagerbevis/original", "proevebevis/original"]);
     });
 
+    it("§ 55: a § 20 expulsion appealed on the last day is admitted, the day after refused; forwarding waits for the comment week; 409; tenancy", async () => {
+      const [noah] = (await tap.get(`${B}/examinees?q=Noah`)).body as { id: string }[];
+      const exams = (await tap.get(`${B}/exams`)).body as { id: string; subject: { code: string }; part: string }[];
+      const danW = exams.find((x) => x.subject.code === "DAN" && x.part === "written")!;
+      const cc = await tap.post(`${B}/cheating-cases`, { examineeId: noah!.id, examId: danW.id, misconduct: { kind: "unauthorised-aids", when: "during" }, on: "2024-05-21", expelled: true });
+      expect(cc.status, cc.text).toBe(201);
+      const body = (filedOn: string, extra: Record<string, unknown> = {}) => ({ examineeId: noah!.id, decision: "expulsion", reference: { kind: "cheating-case", id: (cc.body as { id: string }).id }, notifiedOn: "2024-05-21", filedOn, by: "examinee", ...extra });
+      // 2024-05-21 + 2 weeks = 2024-06-04; the 5th (grundlovsdag) is one day late — 422, nothing saved
+      const late = await tap.post(`${B}/appeals`, body("2024-06-05"));
+      expect(late.status).toBe(422);
+      expect(late.headers.get("content-type")).toContain("application/problem+json");
+      expect((late.body as Problem).findings).toContainEqual(expect.objectContaining({ rule: "eksamen.other-appeal.late", cite: { seed: "002", ref: "§ 55, stk. 2" } }));
+      expect((await tap.get(`${B}/appeals?examineeId=${noah!.id}`)).body).toEqual([]);
+      // suspensive effect is the leder's; readonly may not open; a malformed body is 400
+      expect((await tap.post(`${B}/appeals`, body("2024-06-04", { suspensive: true }))).status).toBe(403);
+      expect((await readonly.post(`${B}/appeals`, body("2024-06-04"))).status).toBe(403);
+      expect((await tap.post(`${B}/appeals`, body("2024-06-04", { decision: "grade" }))).status).toBe(400);
+      const ok = await tap.post(`${B}/appeals`, body("2024-06-04"));
+      expect(ok.status, ok.text).toBe(201);
+      const a = ok.body as { id: string; seq: number; case: { state: string; suspensive: boolean }; deadlines: { id: string; status: string }[] };
+      expect(a).toMatchObject({ seq: 1, case: { state: "filed", suspensive: false } });
+      const list = (await readonly.get(`${B}/appeals?on=2024-06-04`)).body as { id: string; decisionRef: string; state: string }[];
+      expect(list.find((x) => x.id === a.id)).toMatchObject({ decisionRef: "§ 20, stk. 1", state: "filed" });
+      // the statement: comments within 1 week — 2024-06-06 → 2024-06-13
+      const E = `${B}/appeals/${a.id}/events`;
+      const st = await tap.post(E, { seq: 1, actor: "institution", event: { type: "send-statement", on: "2024-06-06", statement: "Eksaminanden brugte en ikke-tilladt lommeregner." } });
+      expect(st.status, st.text).toBe(200);
+      const v = (await tap.get(`${B}/appeals/${a.id}?on=2024-06-10`)).body as { deadlines: { id: string; due: string; status: string; daysLeft: number }[]; earliestForward: string };
+      expect(v.deadlines.find((d) => d.id === "appeal-comments")).toMatchObject({ due: "2024-06-13", status: "open", daysLeft: 3 });
+      expect(v.earliestForward).toBe("2024-06-14");
+      // forwarding before the week has passed → 422 § 55, stk. 3; a stale seq → 409
+      const early = await tap.post(E, { seq: 2, actor: "institution", event: { type: "forward", on: "2024-06-13" } });
+      expect(early.status).toBe(422);
+      expect((early.body as Problem).findings).toEqual([expect.objectContaining({ rule: "eksamen.appeal55.forward-early", cite: { seed: "002", ref: "§ 55, stk. 3" } })]);
+      expect((await tap.post(E, { seq: 1, actor: "institution", event: { type: "forward", on: "2024-06-14" } })).status).toBe(409);
+      // the letters: the statement with its 1-week deadline; the receipt
+      const letter = await tap.get(`${B}/appeals/${a.id}/letter?kind=statement`);
+      expect(letter.status, letter.text).toBe(200);
+      expect(letter.headers.get("content-type")).toBe("application/pdf");
+      expect((await tap.get(`${B}/appeals/${a.id}/letter?kind=receipt`)).status).toBe(200);
+      // another institution: 404 for the case, its events (before the body is read) and its letter
+      expect((await other.get(`${B}/appeals/${a.id}`)).status).toBe(404);
+      expect((await other.post(E, { junk: true })).status).toBe(404);
+      expect((await other.get(`${B}/appeals/${a.id}/letter?kind=receipt`)).status).toBe(404);
+      expect((await other.get(`${B}/appeals`)).body).toEqual([]);
+      expect((await other.post(`${B}/appeals`, body("2024-06-04"))).status).toBe(404);
+      // after the week: forwarded; then the statement letter no longer fits (422)
+      const fw = await tap.post(E, { seq: 2, actor: "institution", event: { type: "forward", on: "2024-06-14" } });
+      expect(fw.status, fw.text).toBe(200);
+      expect((fw.body as { case: { state: string } }).case.state).toBe("forwarded");
+      expect((await tap.get(`${B}/appeals/${a.id}/letter?kind=statement`)).status).toBe(422);
+    });
+
     it("§ 39 export as CSV", async () => {
       const r = await tap.get(`${B}/export39`);
       expect(r.status).toBe(200);

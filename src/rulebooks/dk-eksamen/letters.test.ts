@@ -8,7 +8,8 @@ import type { IsoDate } from "../../kernel/time/date.ts";
 import { pdfInfo, pdfText } from "../../platform/render/testing.ts";
 import { complainantDeadline, replay, type ComplaintActor, type ComplaintCase, type ComplaintEvent, type ComplaintExam, type ComplaintOutcome } from "./complaint.ts";
 import { EksamenDocumentError, renderComplaintLetterPdf, type ComplaintLetterInput, type ComplaintLetterKind } from "./documents.ts";
-import { complaintLetter } from "./letters.ts";
+import { appeal55Letter, Appeal55LetterError, complaintLetter, renderAppeal55LetterPdf, type Appeal55LetterInput, type Appeal55LetterKind } from "./letters.ts";
+import { replay as replayAppeal55, type Appeal55Actor, type Appeal55Case, type Appeal55Decision, type Appeal55Event } from "./appeal55.ts";
 import { longDate } from "./pdf.ts";
 import { subj } from "./testing-grades.ts";
 
@@ -259,5 +260,59 @@ describe("the letter PDF", () => {
     expect(t).toContain("Ida Østergård tilbydes ny prøve (omprøve)");
     expect(t).toContain("Det er alene eksaminanden, der kan acceptere tilbuddet.");
     expect(t).toContain("Accept af tilbuddet Eksaminanden");
+  });
+});
+
+describe("§ 55 letters (appeal55.ts cases)", () => {
+  const dec: Appeal55Decision = { kind: "expulsion", decidedOn: "2025-04-04", notifiedOn: "2025-04-04" };
+  const filed: [Appeal55Event, Appeal55Actor][] = [[{ type: "file", on: "2025-04-08", written: true }, "examinee"]];
+  const sent: [Appeal55Event, Appeal55Actor][] = [...filed, [{ type: "send-statement", on: "2025-04-11", statement: "Eksaminanden havde en mobiltelefon." }, "institution"]];
+  const a55 = (steps: [Appeal55Event, Appeal55Actor][]) => {
+    const r = replayAppeal55(dec, steps);
+    if (r.refusedAt !== null) throw new Error(JSON.stringify(r.findings));
+    return r.case;
+  };
+  const base = (kind: Appeal55LetterKind, c: Appeal55Case, date: IsoDate, over: Partial<Appeal55LetterInput> = {}): Appeal55LetterInput => ({
+    kind,
+    case: c,
+    institution: { name: "Aarhus Katedralskole", place: "Aarhus" },
+    recipient: { name: "Ida Østergård" },
+    examinee: { name: "Ida Østergård" },
+    date,
+    signatory: { name: "Rikke Hansen", title: "Rektor" },
+    ...over,
+  });
+  const text55 = async (i: Appeal55LetterInput) => flat(pdfText(Buffer.from(await renderAppeal55LetterPdf(i))));
+
+  it("the statement letter: the 1-week comment deadline across Easter (11 April → 18 April langfredag → 22 April 2025)", async () => {
+    const c = a55(sent);
+    expect(c.dates.commentsDue).toBe("2025-04-22");
+    const t = await text55(base("statement", c, "2025-04-11", { statement: "Eksaminanden havde en mobiltelefon." }));
+    expect(t).toContain("Institutionens udtalelse til kommentering");
+    expect(t).toContain("afgørelsen om bortvisning fra prøven (§ 20, stk. 1)");
+    expect(t).toContain("Institutionens udtalelse Eksaminanden havde en mobiltelefon.");
+    expect(t).toContain("inden for 1 uges frist, senest den 22. april 2025");
+    expect(t).toContain("Dine kommentarer til institutionens udtalelse Eksaminanden 22. april 2025 § 55, stk. 3");
+    expect(t).toContain("Klagen har ikke opsættende virkning");
+  });
+
+  it("the receipt: filed in time, how the case goes on, suspensive effect when granted", async () => {
+    const c = a55([[{ type: "file", on: "2025-04-08", written: true, suspensiveEffectGranted: true }, "examinee"]]);
+    const t = await text55(base("receipt", c, "2025-04-08", { description: "Bortvist fra Fysik B, mundtlig prøve, 4. april 2025." }));
+    expect(t).toContain("Kvittering for klage til Undervisningsministeriet");
+    expect(t).toContain("modtaget din klage over afgørelsen om bortvisning fra prøven (§ 20, stk. 1), meddelt den 4. april 2025");
+    expect(t).toContain("Afgørelsen Bortvist fra Fysik B");
+    expect(t).toContain("Institutionen har i dette særlige tilfælde besluttet, at klagen har opsættende virkning. (§ 55, stk. 4)");
+  });
+
+  it.each([
+    ["statement before the statement is sent", "statement", filed, "Udtalelse.", "eksamen.letter.appeal55-state"],
+    ["statement without its text", "statement", sent, "", "eksamen.letter.appeal55-statement"],
+  ] as const)("refuses a %s (§ 55, stk. 3)", async (_why, kind, steps, statement, rule) => {
+    const i = base(kind, a55([...steps]), "2025-04-11", { statement });
+    const l = appeal55Letter(i);
+    expect(l.value).toBeNull();
+    expect(l.because.map((f) => [f.rule, f.cite.ref])).toEqual([[rule, "§ 55, stk. 3"]]);
+    await expect(renderAppeal55LetterPdf(i)).rejects.toBeInstanceOf(Appeal55LetterError);
   });
 });
