@@ -9,10 +9,12 @@ import { platformMigrations } from "../../platform/db/migrations/index.ts";
 import { testTargets, type TestTarget } from "../../platform/db/testing.ts";
 import { createApp } from "../../platform/http/app.ts";
 import { makeInstitution, makeUser, testClient, type TestClient } from "../../platform/http/testing.ts";
-import { maskCpr } from "../../kernel/ids/cpr.ts";
+import { formatCpr, maskCpr } from "../../kernel/ids/cpr.ts";
+import { readWorkbook, sheetValues } from "../../platform/render/xlsx.ts";
 import { sprogproveHttp } from "./http.ts";
 import { sprogproveMigrations } from "./migrations.ts";
 import { syntheticCpr } from "./testing.ts";
+import { XLSX_SHEETS } from "./xlsx.ts";
 
 type OpenDb = Awaited<ReturnType<TestTarget["open"]>>;
 interface F {
@@ -49,6 +51,7 @@ const csv = { "content-type": "text/csv" };
 for (const target of testTargets()) {
   describe(`sprogprøve pupils who leave on ${target.kind}`, () => {
     let db: OpenDb;
+    let app: ReturnType<typeof createApp>;
     let tap: TestClient;
     let laerer: TestClient;
     let other: TestClient;
@@ -63,7 +66,7 @@ for (const target of testTargets()) {
 
     beforeAll(async () => {
       db = await target.open({ ...platformMigrations, ...sprogproveMigrations });
-      const app = createApp({ db, rulebooks: [sprogproveHttp] });
+      app = createApp({ db, rulebooks: [sprogproveHttp] });
       const a = await makeInstitution(db, "Skole A");
       const b = await makeInstitution(db, "Skole B");
       const users = await Promise.all([makeUser(db, a.id, ["tap"]), makeUser(db, a.id, ["laerer"]), makeUser(db, b.id, ["tap"])]);
@@ -168,6 +171,17 @@ for (const target of testTargets()) {
       expect(first.receipt.reported).toEqual({ bhkl: 2, "1-9": 0 });
       const second = await tap.request("POST", `${P()}/submissions`, undefined, JUNE);
       expect(second.body).toMatchObject({ number: 2, complete: true });
+      // the copy: Alma with her attempt and the day she left; Bo (nothing held) not in it; the counts on sheet 4
+      const cookie = [...tap.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+      const res = await app.request(`http://localhost${P()}/submissions/${(second.body as { id: string }).id}/xlsx`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      const wb = await readWorkbook(Buffer.from(await res.arrayBuffer()));
+      const bh = sheetValues(wb.getWorksheet(XLSX_SHEETS.bhkl)!);
+      const head = bh[0]!;
+      expect(bh.slice(1).map((r) => [r[0], r[head.indexOf("Forsøg 1")], r[head.indexOf("Udmeldt")]])).toEqual([[formatCpr(cpr(1)), "Ikke sprogparat", "2023-03-01"]]);
+      const facts = new Map(sheetValues(wb.getWorksheet(XLSX_SHEETS.submission)!).map((r) => [r[0], r[1]] as const));
+      expect(facts.get("Udmeldte elever, indberettet med afholdte forsøg")).toBe(1);
+      expect(facts.get("Udmeldte elever, ikke indberettet")).toBe(1);
       const ov = (await tap.request("GET", `${P()}/overview`)).body as { levels: { classLevel: number; pupils: number; tested: number; left: number }[] };
       expect(ov.levels).toEqual([expect.objectContaining({ classLevel: 0, pupils: 0, tested: 1, left: 2 })]);
     });
