@@ -136,6 +136,15 @@ for (const target of testTargets()) {
       expect((await rows("contribution-rate")).map((p) => p.status)).toEqual(["superseded", "superseded", "in-force"]);
     });
 
+    it("two corrections of one row at the same time: one is saved, the other gets 409 (the row is locked, then seen superseded)", async () => {
+      const cur = (await rows("contribution-rate")).find((p) => p.status === "in-force")!;
+      const body = (reason: string) => ({ validFrom: cur.validFrom, validTo: cur.validTo, valueOere: RIGHT, source: `${cur.source} (${reason})`, sureness: "certain" as const, secondary: false, reason });
+      const [a, b] = await Promise.allSettled([service.correctParameter(db, admin, cur.id!, body("first")), service.correctParameter(db, admin, cur.id!, body("second"))]);
+      const outcomes = [a, b].map((r) => (r.status === "fulfilled" ? 201 : r.reason instanceof ProblemError ? r.reason.status : String(r.reason)));
+      expect(outcomes.sort()).toEqual([201, 409]);
+      expect((await rows("contribution-rate")).filter((p) => p.status === "in-force")).toHaveLength(1);
+    });
+
     it("widening the period charges a report that waited; an added row's addition still refuses an overlap with the replacement", async () => {
       const cur = (await rows("contribution-rate")).find((p) => p.status === "in-force")!;
       const r = await service.correctParameter(db, admin, cur.id!, { validFrom: "2025-01-01", validTo: "2026-12-31", valueOere: RIGHT, source: cur.source, sureness: "certain", secondary: false, reason: "the rate also holds for 2026" });

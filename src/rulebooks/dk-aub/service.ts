@@ -435,6 +435,7 @@ export async function correctParameter(db: Db, actor: Actor, id: string, input: 
   if (out.length > 0) throw refuse(out, "the correction was not saved");
   const before = await effectiveParameters(kk, actor.institutionId);
   const result = await kk.transaction().execute(async (tx) => {
+    if (!(await store.lockParameter(tx, actor.institutionId, id))) throw notFound("added parameter row");
     const again = await store.getParameter(tx, actor.institutionId, id);
     if (again?.supersededBy) throw supersededProblem(again.supersededBy);
     const newId = await store.insertParameter(

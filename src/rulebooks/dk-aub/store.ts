@@ -118,6 +118,17 @@ export async function insertParameter(
   return id;
 }
 
+/**
+ * Locks an added parameter row for the rest of the transaction (SELECT … FOR UPDATE: no row is changed, the
+ * append-only trigger is not involved), so two corrections of one row run one after the other and the second sees the
+ * first (→ 409 in the service) instead of failing on the unique index.
+ */
+export async function lockParameter(tx: AubTx, institutionId: string, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const r = await sql<{ id: string }>`select id from aub_parameter where id = ${id} and institution_id = ${institutionId} for update`.execute(tx);
+  return r.rows.length === 1;
+}
+
 /** Employers with a current ATP report in one of `quarters` (those a corrected parameter row may change). One query. */
 export async function employersWithReportsIn(k: AubQ, institutionId: string, quarters: string[]): Promise<string[]> {
   if (quarters.length === 0) return [];
