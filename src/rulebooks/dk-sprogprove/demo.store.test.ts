@@ -44,6 +44,11 @@ for (const target of testTargets()) {
       expect(r.complete).toBe(false);
       const rules = Object.values(r.steps).flat().map((f) => f.rule);
       expect(rules).toEqual(expect.arrayContaining(["sprogprove.rykker-op.missing", "sprogprove.selection.missing", "sprogprove.exempted.missing"]));
+      // one pupil moved away after attempt 1: reported with that attempt, no gap for the attempts not held
+      expect(r.left).toEqual({ reported: 1, notReported: 0 });
+      const leaver = (await service.listPupils(db, a, open.id, on)).items.filter((p) => p.left !== null);
+      expect(leaver.map((p) => [p.classLevel, p.left, p.reported, p.errors, p.version])).toEqual([[0, { on: "2026-10-30", reason: "flyttet til Aarhus" }, true, 0, 2]]);
+      expect(Object.values(r.steps).flat().filter((f) => f.subject?.startsWith(`pupils.${leaver[0]!.id}.`) && f.severity === "error")).toEqual([]);
       const o = await service.overview(db, a, closed.id);
       expect(o.levels.find((l) => l.classLevel === 0)!.attempts[0]!.sprogparat).toBe(6);
     });

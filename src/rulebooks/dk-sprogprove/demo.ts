@@ -6,7 +6,7 @@
  *   fixed and resubmitted (green) on 1 September 2026; the copy can be downloaded.
  * - 2026/27: open until 5 September 2027, under way: attempts 1–2 registered for most bh.kl. pupils, a mix of every
  *   case of the guide, and gaps (a pupil missing "rykker op", a missing selection, a missing count) so the live
- *   receipt shows them.
+ *   receipt shows them; one bh.kl. pupil moved away after attempt 1 (recorded as left, reported with that attempt).
  */
 import type { Db } from "../../platform/db/connect.ts";
 import type { Actor } from "../../platform/http/context.ts";
@@ -77,6 +77,9 @@ function finishedYear(born: number): Case[] {
   return cases;
 }
 
+/** The pupil of the year under way who moves away after attempt 1 (leaving.ts): reported with that attempt only. */
+const LEAVER = "bh.kl. moved away after attempt 1 (left on 30 October 2026)";
+
 /** The pupils of the year under way: attempts 1–2 held in bh.kl., and a few gaps. */
 function currentYear(born: number): Case[] {
   let n = 50;
@@ -94,6 +97,7 @@ function currentYear(born: number): Case[] {
   cases.push(c("1. klasse, DSA 4th year: sprogparat", 1, { dsa: dsa(4), attempts: att(S), rykkerOp: true }));
   cases.push(c("6. klasse, DSA, leader judges no need: not passed, rykker op not stated (gap)", 6, { dsa: dsa(2, true), attempts: att(I), rykkerOp: null }));
   cases.push(c("8. klasse, DSA 4th year: sprogparat in 2nd attempt", 8, { dsa: dsa(4), attempts: att(I, S), rykkerOp: true }));
+  cases.push(c(LEAVER, 0, { attempts: [{ no: 1, result: I, heldOn: "2026-10-05" }] }));
   return cases;
 }
 
@@ -129,7 +133,11 @@ export async function seedSprogproveDemo(db: Db, institution: { id: string; code
   // 2026/27: under way, with gaps; the count of exempted pupils not stated yet.
   const now = { on: "2026-11-16" as IsoDate };
   const y2 = await service.createYear(db, tap, { schoolYear: "2026/27", coverage: { pupilsTotal: 405, pupilsInListedAreas: 168, source: "demo: counts of 5 September 2026" } }, now);
-  for (const cs of currentYear(2020)) await service.createPupil(db, tap, y2.id, cs.input, now);
+  for (const cs of currentYear(2020)) {
+    const d = await service.createPupil(db, tap, y2.id, cs.input, now);
+    if (cs.label === LEAVER)
+      await service.recordLeaving(db, tap, y2.id, d.pupil.id, { version: d.pupil.version, left: { on: "2026-10-30", reason: "flyttet til Aarhus" } }, now);
+  }
 }
 
 /**
