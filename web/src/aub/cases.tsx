@@ -93,6 +93,13 @@ const TEXTS = {
     attestedWeeks: "Attesterede skoleuger",
     check: "Kontrollér og gem",
     attested: "Indberettet {r} uger, attesteret {a}, forskel {d}",
+    "cause.atp-report": "ATP-indberetning",
+    "cause.atp-correction": "rettet ATP-indberetning (§ 3, stk. 2)",
+    "cause.exemption": "elevfritagelse (§§ 4–6)",
+    "cause.employer-changed": "arbejdsgiver ændret (§ 2)",
+    "cause.parameter-added": "sats tilføjet",
+    "cause.parameter-corrected": "sats rettet",
+    "cause.education-approved": "uddannelse godkendt (§ 4, stk. 3)",
   },
   en: {
     atpReport: "ATP report (§ 3)",
@@ -171,6 +178,13 @@ const TEXTS = {
     attestedWeeks: "Attested school weeks",
     check: "Check and save",
     attested: "Reported {r} weeks, attested {a}, difference {d}",
+    "cause.atp-report": "ATP report",
+    "cause.atp-correction": "corrected ATP report (§ 3, stk. 2)",
+    "cause.exemption": "trainee exemption (§§ 4–6)",
+    "cause.employer-changed": "employer changed (§ 2)",
+    "cause.parameter-added": "rate added",
+    "cause.parameter-corrected": "rate corrected",
+    "cause.education-approved": "education approved (§ 4, stk. 3)",
   },
 } satisfies Record<UiLang, Record<string, string>>;
 
@@ -459,6 +473,10 @@ export function AtpReportPage({ session, query }: { session: Session; query: URL
   );
 }
 
+const CAUSE_LIST = ["atp-report", "atp-correction", "exemption", "employer-changed", "parameter-added", "parameter-corrected", "education-approved"] as const;
+type Cause = (typeof CAUSE_LIST)[number];
+const CAUSES = new Set<string>(CAUSE_LIST);
+
 /** The charge ledger of a unit's quarter: every (re)calculation with the amount before and the difference. */
 export function ChargeTable({ charges, testid }: { charges: Charge[]; testid?: string }) {
   const t = useTexts(TEXTS);
@@ -481,7 +499,7 @@ export function ChargeTable({ charges, testid }: { charges: Charge[]; testid?: s
           {charges.map((c) => (
             <tr key={c.seq}>
               <td>{c.seq}</td>
-              <td>{c.cause}</td>
+              <td data-cause={c.cause}>{CAUSES.has(c.cause) ? t(`cause.${c.cause}` as `cause.${Cause}`) : c.cause}</td>
               <td className="num">{money(c.previousOere, lang)}</td>
               <td className="num">{money(c.contributionOere, lang)}</td>
               <td className="num">{money(c.differenceOere, lang)}</td>
