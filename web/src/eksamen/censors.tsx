@@ -256,7 +256,7 @@ function NewHistoryForm({ censorId, teachers, onDone }: { censorId: string; teac
                 <span className="muted">{c("detail.examinersNone")}</span>
               ) : (
                 teachers.map((tc) => (
-                  <label key={tc.id} className="inline-check">
+                  <label key={tc.id} className="inline-check" style={{ marginRight: "1rem" }}>
                     <input
                       type="checkbox"
                       checked={x.examinerIds.includes(tc.id)}
@@ -264,7 +264,7 @@ function NewHistoryForm({ censorId, teachers, onDone }: { censorId: string; teac
                       data-testid="ek-censor-history-examiner"
                       data-initials={tc.initials}
                     />{" "}
-                    {tc.name} ({tc.initials}){" "}
+                    {tc.name} ({tc.initials})
                   </label>
                 ))
               )}
@@ -357,8 +357,8 @@ export function CensorPage({ session, id }: { session: Session; id: string }) {
       <section className="card flush" aria-labelledby="ek-censor-history-h">
         <div className="table-head">
           <h2 id="ek-censor-history-h">{c("detail.history")}</h2>
+          <span className="small">{c("detail.historyIntro")}</span>
         </div>
-        <p className="small">{c("detail.historyIntro")}</p>
         {history.length === 0 ? (
           <p className="empty" data-testid="ek-censor-history-none">
             {c("detail.historyNone")}
