@@ -174,6 +174,7 @@ describe("sprogprøve pupil pages in the browser", () => {
     expect(await row.getByTestId("sp-pupil-left").textContent()).toContain("2029-02-15");
     await page.getByTestId("sp-draft-receipt").waitFor();
     expect(await page.getByTestId("sp-draft-receipt").locator(`[data-pupil="${maskCpr(ALMA)}"]`).count()).toBe(0);
+    expect(await page.getByTestId("sp-draft-receipt").getByTestId("sp-receipt-left").getAttribute("data-not-reported")).toBe("1");
 
     // take it back: a reason, then a third version
     await openPupil(page, ALMA);

@@ -78,6 +78,8 @@ interface PupilData {
 }
 interface Receipt {
   complete: boolean;
+  /** Pupils who left the school during the year (absent from receipts stored before this field existed). */
+  left?: { reported: number; notReported: number };
   steps: Record<string, Finding[]>;
   pupils: Record<string, { cprMasked: string; classLevel: number }>;
   errors: number;
@@ -428,6 +430,11 @@ function ReceiptView({ receipt, title, testid }: { receipt: Receipt; title?: str
   return (
     <div data-testid={testid} data-complete={String(receipt.complete)}>
       {title && <h3>{title}</h3>}
+      {receipt.left && receipt.left.reported + receipt.left.notReported > 0 && (
+        <p className="hint" data-testid="sp-receipt-left" data-reported={receipt.left.reported} data-not-reported={receipt.left.notReported}>
+          {t("receipt.left", { reported: receipt.left.reported, notReported: receipt.left.notReported })}
+        </p>
+      )}
       {Object.entries(STEP_LABELS).map(([step, label]) => {
         const fs = (receipt.steps[step] ?? []).filter((f) => f.severity !== "info");
         return (

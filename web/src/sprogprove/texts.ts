@@ -127,6 +127,7 @@ const da = {
   "left.notReported": "indberettes ikke",
   "left.done": "Gemt (version {v}).",
   "import.left": "Udmeldt: {n} elev(er)",
+  "receipt.left": "Udmeldte elever: {reported} indberettes med de forsøg, der blev afholdt på skolen; {notReported} indberettes ikke (intet forsøg afholdt her).",
   "import.leftOne": "udmeldt {on} ({reason})",
 };
 type Key = keyof typeof da;
@@ -258,6 +259,7 @@ const en: Record<Key, string> = {
   "left.notReported": "not reported",
   "left.done": "Saved (version {v}).",
   "import.left": "Left: {n} pupil(s)",
+  "receipt.left": "Pupils who left: {reported} reported with the attempts held at the school; {notReported} not reported (no attempt held here).",
   "import.leftOne": "left on {on} ({reason})",
 };
 export const TEXTS = { da, en };
