@@ -67,16 +67,17 @@ describe("eksamen § 55 appeals in the browser", () => {
       const [ida] = await call<{ id: string; name: string }[]>(page, "GET", "/api/eksamen/examinees?q=Ida");
       const exams = await call<{ id: string; subject: { code: string }; part: string }[]>(page, "GET", "/api/eksamen/exams");
       const fys = exams.find((x) => x.subject.code === "FYS" && x.part === "oral")!;
-      await call(page, "POST", "/api/eksamen/cheating-cases", { examineeId: ida!.id, examId: fys.id, misconduct: { kind: "unauthorised-aids", when: "during" }, on: "2024-06-13", expelled: true });
+      const cc = await call<{ id: string }>(page, "POST", "/api/eksamen/cheating-cases", { examineeId: ida!.id, examId: fys.id, misconduct: { kind: "unauthorised-aids", when: "during" }, on: "2024-06-13", expelled: true });
 
-      await page.goto("/eksamen/appeals");
+      // the link "Klag over afgørelsen (§ 55)" (appeals.tsx `appealLink`) opens the form prefilled with the decision
+      await page.goto(`/eksamen/appeals?examineeId=${ida!.id}&decision=expulsion&ref=${cc.id}&notifiedOn=2024-06-13`);
       const form = page.getByTestId("ek-new-appeal");
       await form.waitFor();
-      await page.getByTestId("ek-appeal-examinee").selectOption({ label: ida!.name });
-      await page.getByTestId("ek-appeal-kind").selectOption("expulsion");
-      // the expulsion is offered as the recorded decision once the examinee's rows are in
-      await expect.poll(async () => (await page.getByTestId("ek-appeal-reference").locator("option").count()) > 1).toBe(true);
-      await page.getByTestId("ek-appeal-notified").fill("2024-06-13");
+      await expect.poll(() => page.getByTestId("ek-appeal-examinee").inputValue()).toBe(ida!.id);
+      expect(await page.getByTestId("ek-appeal-kind").inputValue()).toBe("expulsion");
+      // the expulsion is the recorded decision once the examinee's rows are in
+      await expect.poll(() => page.getByTestId("ek-appeal-reference").inputValue()).toBe(cc.id);
+      expect(await page.getByTestId("ek-appeal-notified").inputValue()).toBe("2024-06-13");
       await page.getByTestId("ek-appeal-description").fill("Bortvist fra Fysik B, mundtlig prøve (lommeregner med noter)");
 
       // one day late: 13 June + 2 weeks = 27 June — refused, § 55, stk. 2, nothing saved

@@ -12,7 +12,7 @@ import type { Session } from "../App.tsx";
 import { ApiError, get, post, qs, type Finding } from "../api.ts";
 import { Banner, Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { formatDate, formatDateTime, pick, useI18n, useTexts } from "../i18n.tsx";
-import { Link, navigate } from "../router.tsx";
+import { Link, navigate, useLocation } from "../router.tsx";
 import { API, LEADER_ROLES, today, useLoad, type Deadline, type Examinee } from "./types.ts";
 
 // ------------------------------------------------------------------------------------------------------ wire types
@@ -285,6 +285,15 @@ function DaysLeft({ d }: { d: Deadline }) {
 
 // ------------------------------------------------------------------------------------------------------------ list
 
+/**
+ * The link "Klag over afgørelsen (§ 55)" for a page that shows a decision: the open form on /eksamen/appeals comes
+ * prefilled (examinee, decision kind, the recorded row, the notification day). E.g. from a § 20 cheating case:
+ * `appealLink({ examineeId, decision: "expulsion", refId: cheatingCase.id, notifiedOn: cheatingCase.on })`.
+ */
+export function appealLink(p: { examineeId: string; decision: AppealDecisionKind; refId?: string; notifiedOn?: string }): string {
+  return `/eksamen/appeals${qs({ examineeId: p.examineeId, decision: p.decision, ref: p.refId, notifiedOn: p.notifiedOn })}#ek-new-appeal`;
+}
+
 export function AppealsPage({ session }: { session: Session }) {
   const t = useT();
   const { lang } = useI18n();
@@ -377,7 +386,21 @@ function NewAppealForm({ session, onDone }: { session: Session; onDone: () => vo
   const t = useT();
   const { lang } = useI18n();
   const examinees = useLoad<Examinee[]>(`${API}/examinees`);
-  const [form, setForm] = useState<NewForm>({ examineeId: "", decision: "expulsion", referenceId: "", description: "", notifiedOn: today(), filedOn: today(), by: "examinee", underCustody: false, suspensive: false });
+  const { query } = useLocation();
+  const [form, setForm] = useState<NewForm>(() => {
+    const kind = query.get("decision");
+    return {
+      examineeId: query.get("examineeId") ?? "",
+      decision: kind !== null && kind in KIND_LABEL ? (kind as AppealDecisionKind) : "expulsion",
+      referenceId: query.get("ref") ?? "",
+      description: "",
+      notifiedOn: query.get("notifiedOn") ?? today(),
+      filedOn: today(),
+      by: "examinee",
+      underCustody: false,
+      suspensive: false,
+    };
+  });
   const [refs, setRefs] = useState<ExamineeRefs | undefined>(undefined);
   const [findings, setFindings] = useState<Finding[]>([]);
   const [err, setErr] = useState<unknown>(null);
@@ -423,7 +446,7 @@ function NewAppealForm({ session, onDone }: { session: Session; onDone: () => vo
   };
 
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} data-testid="ek-new-appeal">
+    <form className="card" id="ek-new-appeal" onSubmit={(e) => void submit(e)} data-testid="ek-new-appeal">
       <h2>{t("newTitle")}</h2>
       <ProblemBanner error={err} />
       {findings.length > 0 && (
@@ -487,12 +510,16 @@ function NewAppealForm({ session, onDone }: { session: Session; onDone: () => vo
           )}
         </Field>
       </div>
-      <label className="inline-check">
-        <input type="checkbox" checked={form.underCustody} onChange={(e) => set("underCustody", e.target.checked)} data-testid="ek-appeal-custody" /> {t("underCustody")}
-      </label>
-      <label className="inline-check">
-        <input type="checkbox" checked={form.suspensive} disabled={!isLeader} onChange={(e) => set("suspensive", e.target.checked)} data-testid="ek-appeal-suspensive" /> {t("suspensiveGranted")}
-      </label>
+      <div>
+        <label className="inline-check">
+          <input type="checkbox" checked={form.underCustody} onChange={(e) => set("underCustody", e.target.checked)} data-testid="ek-appeal-custody" /> {t("underCustody")}
+        </label>
+      </div>
+      <div>
+        <label className="inline-check">
+          <input type="checkbox" checked={form.suspensive} disabled={!isLeader} onChange={(e) => set("suspensive", e.target.checked)} data-testid="ek-appeal-suspensive" /> {t("suspensiveGranted")}
+        </label>
+      </div>
       <p>
         <button type="submit" className="primary" data-testid="ek-appeal-open">
           {t("open")}
