@@ -151,7 +151,7 @@ for (const target of testTargets()) {
       expect(d.pupil.left?.on).toBe("2023-03-01");
       expect(d.findings.find((f) => f.rule === "sprogprove.left.attempt-after")).toMatchObject({ severity: "error", subject: "attempts.2.heldOn" });
       // back to the attempt held here
-      const fix = await tap.request("PUT", `${P()}/pupils/${alma}`, { classLevel: 0, toBeTested: true, attempts: [{ no: 1, result: "Ikke sprogparat", heldOn: "2023-01-10" }], rykkerOp: null, version: 3, reason: "attempt 2 was at the new school" }, JUNE);
+      const fix = await tap.request("PUT", `${P()}/pupils/${alma}`, { classLevel: 0, toBeTested: true, attempts: [{ no: 1, result: "Ikke sprogparat", heldOn: "2023-01-10" }], rykkerOp: true, sommerskole: true, version: 3, reason: "attempt 2 was at the new school" }, JUNE);
       expect(fix.status).toBe(200);
       expect((fix.body as Detail).pupil.left?.on).toBe("2023-03-01");
     });
@@ -178,7 +178,10 @@ for (const target of testTargets()) {
       const wb = await readWorkbook(Buffer.from(await res.arrayBuffer()));
       const bh = sheetValues(wb.getWorksheet(XLSX_SHEETS.bhkl)!);
       const head = bh[0]!;
-      expect(bh.slice(1).map((r) => [r[0], r[head.indexOf("Forsøg 1")], r[head.indexOf("Udmeldt")]])).toEqual([[formatCpr(cpr(1)), "Ikke sprogparat", "2023-03-01"]]);
+      // "rykker op" and sommerskole (stated for Alma) are the new school's to report: blank
+      expect(bh.slice(1).map((r) => [r[0], r[head.indexOf("Forsøg 1")], r[head.indexOf("Rykker op")], r[head.indexOf("Sommerskole")], r[head.indexOf("Udmeldt")]])).toEqual([
+        [formatCpr(cpr(1)), "Ikke sprogparat", "", "", "2023-03-01"],
+      ]);
       const facts = new Map(sheetValues(wb.getWorksheet(XLSX_SHEETS.submission)!).map((r) => [r[0], r[1]] as const));
       expect(facts.get("Udmeldte elever, indberettet med afholdte forsøg")).toBe(1);
       expect(facts.get("Udmeldte elever, ikke indberettet")).toBe(1);

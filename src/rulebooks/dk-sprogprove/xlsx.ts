@@ -31,6 +31,9 @@ export async function submissionXlsx(d: SubmissionDetail, report: Report, school
   // Selected pupils; a pupil who left only with attempts held at the school (leaving.ts).
   const reported = report.pupils.filter(isReported);
   const leftOn = (p: Pupil) => p.left?.on ?? "";
+  // A leaver is reported with the attempts held at the school only: "rykker op", sommerskole and the special
+  // permission belong to the school the pupil attends at the end of the year (leaving.ts), so they are left blank.
+  const unlessLeft = (p: Pupil, v: string) => (p.left ? "" : v);
   const attemptCols = (n: number, withDel: boolean): XlsxColumn[] =>
     Array.from({ length: n }, (_, i) => [
       { header: `Forsøg ${i + 1}`, key: `f${i + 1}` },
@@ -56,9 +59,9 @@ export async function submissionXlsx(d: SubmissionDetail, report: Report, school
         cpr: formatCpr(p.cpr),
         level: "Børnehaveklasse",
         ...attemptVals(p, 4, true),
-        sommerskole: yesNo(p.sommerskole ?? false),
-        permission: yesNo(p.specialPermission ?? false),
-        rykkerOp: yesNo(p.rykkerOp),
+        sommerskole: unlessLeft(p, yesNo(p.sommerskole ?? false)),
+        permission: unlessLeft(p, yesNo(p.specialPermission ?? false)),
+        rykkerOp: unlessLeft(p, yesNo(p.rykkerOp)),
         left: leftOn(p),
       })),
   );
@@ -74,7 +77,7 @@ export async function submissionXlsx(d: SubmissionDetail, report: Report, school
     ],
     reported
       .filter((p) => p.classLevel !== 0)
-      .map((p) => ({ cpr: formatCpr(p.cpr), level: p.classLevel, ...attemptVals(p, 4, false), rykkerOp: yesNo(p.rykkerOp), left: leftOn(p) })),
+      .map((p) => ({ cpr: formatCpr(p.cpr), level: p.classLevel, ...attemptVals(p, 4, false), rykkerOp: unlessLeft(p, yesNo(p.rykkerOp)), left: leftOn(p) })),
   );
   addTableSheet(wb, XLSX_SHEETS.exempted, [{ header: "Antal fritagne elever", key: "n", type: "integer" }], [{ n: report.exemptedCount }], { autoFilter: false });
   addTableSheet(
