@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { IsoDate } from "../../kernel/time/date.ts";
+import { grade7 } from "../../kernel/grades/seven-step.ts";
+import { replay as replayComplaint } from "./complaint.ts";
 import {
   APPEAL55_TRANSITIONS,
   appeal55CommentsDeadline,
@@ -234,5 +236,23 @@ describe("the transition table", () => {
         }
       }),
     );
+  });
+});
+
+describe("one § 55, stk. 3 comment week for both ways a rejection is appealed", () => {
+  it.each([
+    ["2025-07-11", "2025-07-18"],
+    ["2025-04-11", "2025-04-22"],
+  ] as const)("statement %s → comments by %s, in appeal55.ts and in complaint.ts alike", (sent, due) => {
+    const exam = { education: "stx", answer: ["written"], setBy: "institution", gradeAnnouncedOn: "2025-03-20", originalGrade: grade7(4), assessorCount: 2, ministryAppointedCensor: false } as const;
+    const c = replayComplaint(exam, [
+      [{ type: "file", on: "2025-03-25", written: true, reasoned: true, individual: true, grounds: ["assessment"] }, "examinee"],
+      [{ type: "reject", on: "2025-03-27", reasoned: true }, "leader"],
+      [{ type: "appeal", on: "2025-04-01", legalQuestion: true }, "examinee"],
+      [{ type: "institution-statement", on: sent }, "institution"],
+    ]);
+    expect(c.refusedAt).toBeNull();
+    expect(c.case.dates.appealCommentsDue).toBe(due);
+    expect(appeal55CommentsDeadline(sent)).toBe(due);
   });
 });

@@ -392,8 +392,8 @@ function apply(c: ComplaintCase, e: ComplaintEvent, by: ComplaintActor): Decisio
     }
     case "institution-statement": {
       const normal = addSpan(e.on, { weeks: 1 });
-      // § 55, stk. 3 says "inden for 1 uges frist" (fixed); § 54, stk. 3 "normalt 1 uge".
-      const due = c.appealUnder === "§ 55" ? normal : (e.commentsDue ?? normal);
+      // § 55, stk. 3 says "inden for 1 uges frist" (fixed, the complainant's: rolled like appeal55.ts); § 54, stk. 3 "normalt 1 uge".
+      const due = c.appealUnder === "§ 55" ? complainantDeadline(e.on, 1) : (e.commentsDue ?? normal);
       const ref = c.appealUnder === "§ 55" ? "§ 55, stk. 3" : "§ 54, stk. 3";
       fs.push(f002("complaint.appeal-comments-invited", "info", ref, `The complainant may comment on the institution's statement by ${due}.`, `Klageren kan kommentere institutionens udtalelse senest ${due}.`, "appealCommentsDue", due));
       return decision({ ...c, state: "appeal-comments", dates: { ...d, appealCommentsDue: due } }, fs);
