@@ -681,7 +681,8 @@ function letterKinds(v: AppealView): string[] {
   const s = v.case.state;
   const out: string[] = [];
   if (["filed", "statement-sent", "comments-received", "comment-deadline-passed"].includes(s)) out.push("receipt");
-  if (s === "statement-sent") out.push("statement");
+  // the statement letter prints the statement's text, kept with the send-statement event
+  if (s === "statement-sent" && v.events.some((e) => e.event.type === "send-statement" && (e.event.statement ?? "").trim() !== "")) out.push("statement");
   return out;
 }
 
