@@ -125,6 +125,56 @@ for (const t of cliTargets("bevis-eksamen-cli")) {
       expect((await run("eksamen", "leaver-document", noah.cpr, "--kind", "eksamensbevis", "--on", "2024-08-03")).code).not.toBe(0);
       expect((await ledger()).docs).toEqual(["deltagerbevis/original", "proevebevis/copy", "proevebevis/original"]);
     }, 300_000); // a dozen commands, each opening the database anew
+
+    it("appeals and appeal <id> (§ 55): a case opened through the service is listed with its next deadline and shown with its clock and history", async () => {
+      const ida = DEMO_EKSAMEN.examinees.ida;
+      const db = await t.open();
+      let id: string;
+      try {
+        const e = (await store.getExamineeByCpr(store.eksKysely(db), actor.institutionId, ida.cpr))!;
+        const reg = (await service.getExaminee(db, actor, e.id)).registrations[0]!;
+        const cc = await service.addCheatingCase(db, actor, { examineeId: e.id, examId: reg.examId, misconduct: { kind: "unauthorised-aids", when: "during" }, on: "2024-06-03", expelled: true });
+        const ap = await service.openAppeal55(db, actor, { examineeId: e.id, decision: "expulsion", reference: { kind: "cheating-case", id: cc.id }, notifiedOn: "2024-06-03", filedOn: "2024-06-05", by: "examinee" });
+        id = ap.id;
+        // Monday 10 June 2024: the statement goes out; the comment week ends Monday 17 June (§ 55, stk. 3)
+        await service.addAppeal55Event(db, actor, id, { seq: 1, actor: "institution", event: { type: "send-statement", on: "2024-06-10" } });
+      } finally {
+        await db.close();
+      }
+
+      const list = await run("eksamen", "appeals", "--on", "2024-06-12");
+      expect(list.code, list.err).toBe(0);
+      expect(list.out).toMatch(new RegExp(`^${ida.name} +expulsion \\(§ 20, stk\\. 1\\) +statement-sent +appeal-comments 2024-06-17 \\(§ 55, stk\\. 3\\) +${id}$`, "m"));
+      const json = JSON.parse((await run("--json", "eksamen", "appeals", "--state", "statement-sent", "--on", "2024-06-12")).out) as { id: string; state: string; nextDeadline: { id: string; due: string; daysLeft: number } }[];
+      expect(json).toEqual([expect.objectContaining({ id, state: "statement-sent", nextDeadline: expect.objectContaining({ id: "appeal-comments", due: "2024-06-17", daysLeft: 5 }) })]);
+      expect((await run("eksamen", "appeals", "--state", "filed")).out.trim()).toBe("no § 55 cases");
+      expect((await run("eksamen", "appeals", "--state", "lost")).code).not.toBe(0); // not a state: usage error
+
+      const one = await run("eksamen", "appeal", id, "--on", "2024-06-12");
+      expect(one.code, one.err).toBe(0);
+      expect(one.out).toContain(`§ 55 case ${id} — ${ida.name}`);
+      expect(one.out).toMatch(/^decision: +expulsion \(§ 20, stk\. 1\), decided 2024-06-03, notified 2024-06-03; cheating-case /m);
+      expect(one.out).toMatch(/^state: +statement-sent, filed by examinee$/m);
+      expect(one.out).toMatch(/^ {2}appeal +examinee +2024-06-17 hard +met +\(§ 55, stk\. 2\)$/m);
+      expect(one.out).toMatch(/^ {2}appeal-comments +examinee +2024-06-17 hard +5 day\(s\) left +\(§ 55, stk\. 3\)$/m);
+      expect(one.out).toMatch(/forward to the ministry from 2024-06-18 \(§ 55, stk\. 3\)/);
+      expect(one.out).toMatch(/^next steps: .*comments-received \(examinee\/custody-holder, § 55, stk\. 3\)/m);
+      expect(one.out).toMatch(/^ {3}1 +2024-06-05 +examinee +file /m);
+      expect(one.out).toMatch(/^ {3}2 +2024-06-10 +institution +send-statement /m);
+      expect(one.out).toMatch(/info +commentsDue: .*by 2024-06-17.*\[seed 002 § 55, stk\. 3\]/);
+      // after the week, on the 19th: the comment deadline is overdue
+      expect((await run("eksamen", "appeal", id, "--on", "2024-06-19")).out).toMatch(/appeal-comments .* overdue by 2 day\(s\)/);
+      const j = JSON.parse((await run("--json", "eksamen", "appeal", id, "--on", "2024-06-12")).out) as { case: { state: string }; events: { event: { type: string } }[]; deadlines: { id: string; status: string }[] };
+      expect(j.case.state).toBe("statement-sent");
+      expect(j.events.map((e) => e.event.type)).toEqual(["file", "send-statement"]);
+      expect(j.deadlines.find((d) => d.id === "appeal-comments")?.status).toBe("open");
+
+      // an unknown case is a 404, a bad date a refusal: exit 1 either way
+      const missing = await run("eksamen", "appeal", "00000000-0000-4000-8000-000000000000");
+      expect(missing.code).toBe(1);
+      expect(missing.err).toMatch(/not found|appeal/i);
+      expect((await run("eksamen", "appeal", id, "--on", "2024-13-01")).code).toBe(1);
+    }, 300_000);
   });
 }
 

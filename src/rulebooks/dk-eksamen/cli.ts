@@ -9,6 +9,8 @@
  *   bevis eksamen import-grades <file.csv>          (cpr;kind;subjectCode;level;part;grade;date;announcedOn)
  *   bevis eksamen diploma <cpr|examinee id>
  *   bevis eksamen complaints
+ *   bevis eksamen appeals [--state filed|statement-sent|…] [--on YYYY-MM-DD]   (§ 55 cases, state and next deadline)
+ *   bevis eksamen appeal <id> [--on YYYY-MM-DD]     (one § 55 case: state, deadline clock, next steps, history with findings)
  *   bevis eksamen export39 [--term <id|name>] [--from d] [--to d] [--out file.csv]
  *   bevis eksamen leaver-document <cpr|examinee id> --kind proevebevis|deltagerbevis --on YYYY-MM-DD
  *         [--copy original|copy|english-certified-copy] [--original-lost] [--requested] [--completed "MAT A,DAN A"]
@@ -26,8 +28,10 @@ import { type Actor } from "../../platform/http/context.ts";
 import { EksamenDocumentError, renderEksamenDocumentPdf } from "./documents.ts";
 import { importGradesCsv, importRegistrationsCsv } from "./http.ts";
 import type { Level } from "./model.ts";
+import type { Appeal55Deadline, Appeal55State } from "./appeal55.ts";
 import * as service from "./service.ts";
 import * as store from "./store.ts";
+import type { Finding } from "../../kernel/law.ts";
 import { findingLine, readTextFile, refusals, withDb } from "../../cli/helpers.ts";
 
 /** `--completed "MAT A, DAN A, HIS"` → the completed subjects (afsluttede fag, § 37) with their level when given. */
@@ -47,6 +51,15 @@ export function parseCompleted(text: string | undefined): { subjectCode: string;
 
 const KIND_NAME = { proevebevis: { da: "prøvebevis", en: "prøvebevis (certificate of the exams taken)" }, deltagerbevis: { da: "deltagerbevis", en: "deltagerbevis (certificate of participation)" } } as const;
 const COPY_NAME = { original: { da: "original", en: "original" }, copy: { da: "genpart", en: "copy" }, "english-certified-copy": { da: "bekræftet engelsk kopi", en: "English certified copy" } } as const;
+
+/** The states of a § 55 case (appeal55.ts `Appeal55State`), for `--state`. */
+export const APPEAL55_STATES = ["none", "filed", "statement-sent", "comments-received", "comment-deadline-passed", "forwarded", "decided"] as const satisfies readonly Appeal55State[];
+
+/** A deadline as one terminal line: what, who, when, and where the case stands on the day asked about. */
+export function deadlineLine(d: Appeal55Deadline): string {
+  const left = d.status === "met" ? "met" : d.daysLeft < 0 ? `overdue by ${-d.daysLeft} day(s)` : d.daysLeft === 0 ? "due today" : `${d.daysLeft} day(s) left`;
+  return `${d.id.padEnd(16)} ${d.party.padEnd(14)} ${d.due} ${d.kind.padEnd(6)} ${left}  (${d.ref})`;
+}
 
 async function termId(db: Db, actor: Actor, key: string): Promise<string> {
   const terms = await service.listTerms(db, actor);
@@ -167,6 +180,63 @@ export function eksamenCli(program: Command, ctx: CliContext): void {
         const actor = await ctx.actorFor(db, o.institution);
         const list = await service.listComplaints(db, actor);
         ctx.out(list, () => list.map((c) => `${c.examineeName.padEnd(24)} ${c.subject.code} ${c.level ?? ""} ${c.part.padEnd(8)} ${c.state.padEnd(16)} ${c.nextDeadline ? `${c.nextDeadline.id} ${c.nextDeadline.due} (${c.nextDeadline.ref})` : ""}`).join("\n") || "no complaints");
+      });
+    });
+
+  eks
+    .command("appeals")
+    .description("§ 55 complaint cases (access, lateness, special conditions, expulsion, § 45, legal questions, rejected complaints) with their state and next deadline")
+    .addOption(new Option("--state <state>", "only cases in this state").choices(APPEAL55_STATES))
+    .option("--on <date>", "the day the deadlines are seen from, YYYY-MM-DD (default today)")
+    .option("--institution <code>", inst)
+    .action(async (o: { state?: string; on?: string; institution?: string }) => {
+      await withDb(ctx, async (db) => {
+        const actor = await ctx.actorFor(db, o.institution);
+        const list = await refusals(ctx, () => service.listAppeals55(db, actor, { state: o.state, on: o.on }));
+        ctx.out(
+          list,
+          () =>
+            list
+              .map((a) =>
+                [
+                  a.examineeName.padEnd(24),
+                  `${a.decision} (${a.decisionRef})`.padEnd(38),
+                  (a.state + (a.suspensive ? " suspensive" : "")).padEnd(24),
+                  a.nextDeadline ? `${a.nextDeadline.id} ${a.nextDeadline.due} (${a.nextDeadline.ref})`.padEnd(36) : "no open deadline".padEnd(36),
+                  a.id,
+                ].join(" "),
+              )
+              .join("\n") || "no § 55 cases",
+        );
+      });
+    });
+
+  eks
+    .command("appeal <id>")
+    .description("one § 55 case: the decision, state, deadline clock, next steps and history with each step's findings")
+    .option("--on <date>", "the day the deadlines are seen from, YYYY-MM-DD (default today)")
+    .option("--institution <code>", inst)
+    .action(async (id: string, o: { on?: string; institution?: string }) => {
+      await withDb(ctx, async (db) => {
+        const actor = await ctx.actorFor(db, o.institution);
+        const v = await refusals(ctx, () => service.getAppeal55(db, actor, id, o.on));
+        ctx.out(v, () =>
+          [
+            `§ 55 case ${v.id} — ${v.examinee.name}`,
+            `decision:  ${v.decision.kind} (${v.decision.ref})${v.decision.decidedOn ? `, decided ${v.decision.decidedOn}` : ""}, notified ${v.decision.notifiedOn}${v.reference ? `; ${v.reference.kind} ${v.reference.id}` : ""}`,
+            ...(v.description ? [`           ${v.description}`] : []),
+            `state:     ${v.case.state}${v.case.filedBy ? `, filed by ${v.case.filedBy}` : ""}${v.case.suspensive ? `, suspensive (${v.case.suspendedBy ?? "granted"}, § 55, stk. 4)` : ""}${v.case.outcome ? `, outcome ${v.case.outcome}` : ""}`,
+            `clock as of ${v.on}:`,
+            ...v.deadlines.map((d) => `  ${deadlineLine(d)}`),
+            ...(v.earliestForward && v.allowedEvents.some((e) => e.event === "forward") ? [`  forward to the ministry from ${v.earliestForward} (§ 55, stk. 3)`] : []),
+            `next steps: ${v.allowedEvents.map((e) => `${e.event} (${e.actors.join("/")}, ${e.ref})`).join(", ") || "none"}`,
+            "history:",
+            ...v.events.flatMap((e) => [
+              `  ${String(e.seq).padStart(2)}  ${e.on}  ${e.actor.padEnd(14)} ${(e.event as { type: string }).type}   (${e.recordedBy}, ${e.recordedAt})`,
+              ...(e.findings as Finding[]).map((f) => `    ${findingLine(f)}`),
+            ]),
+          ].join("\n"),
+        );
       });
     });
 
