@@ -294,6 +294,22 @@ export function appealLink(p: { examineeId: string; decision: AppealDecisionKind
   return `/eksamen/appeals${qs({ examineeId: p.examineeId, decision: p.decision, ref: p.refId, notifiedOn: p.notifiedOn })}#ek-new-appeal`;
 }
 
+/** The link's words, as the brief of the pages that show a decision gives them. */
+export const APPEAL_LINK_TEXT = { da: "Klag over afgørelsen (§ 55)", en: "Appeal this decision (§ 55)" } as const;
+
+/**
+ * The link "Klag over afgørelsen (§ 55)" itself, for pages that show an appealable decision (a § 20 expulsion, a § 19
+ * decision, a § 49, stk. 1 rejection). Callers show it to write roles only: filing is a write.
+ */
+export function AppealLink({ testid, ...p }: Parameters<typeof appealLink>[0] & { testid?: string }) {
+  const { lang } = useI18n();
+  return (
+    <Link to={appealLink(p)} data-testid={testid ?? "ek-appeal55-link"} data-decision={p.decision} data-ref={p.refId ?? ""}>
+      {pick(APPEAL_LINK_TEXT, lang)}
+    </Link>
+  );
+}
+
 export function AppealsPage({ session }: { session: Session }) {
   const t = useT();
   const { lang } = useI18n();

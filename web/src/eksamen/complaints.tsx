@@ -11,6 +11,7 @@ import { ApiError, post, qs, type Finding } from "../api.ts";
 import { Banner, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { formatDate, formatDateTime, pick, useI18n, useTexts } from "../i18n.tsx";
 import { Link } from "../router.tsx";
+import { AppealLink } from "./appeals.tsx";
 import { ACTOR_LABEL, DEADLINE_LABEL, DEADLINE_STATUS, EVENT_LABEL, GROUND_LABEL, LETTER_LABEL, OUTCOME_LABEL, PART_LABEL, STATE_LABEL, TEXTS } from "./texts.ts";
 import { API, LEADER_ROLES, SCALE, subjectName, today, useLoad, type ComplaintActor, type ComplaintOutcome, type ComplaintSummary, type ComplaintView, type Deadline } from "./types.ts";
 
@@ -112,6 +113,11 @@ export function ComplaintPage({ session, id }: { session: Session; id: string })
           {stateText(c.state, lang)}
         </span>
       </div>
+      {session.canWrite && c.state === "rejected" && (
+        <p data-testid="ek-complaint-appeal55">
+          <AppealLink examineeId={v.examinee.id} decision="complaint-rejection" refId={v.id} notifiedOn={c.dates.decisionNotified} />
+        </p>
+      )}
       <div className="two-col">
         <section className="card" aria-labelledby="ek-c-exam-h">
           <h2 id="ek-c-exam-h">{t("complaint.exam")}</h2>

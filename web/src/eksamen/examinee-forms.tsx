@@ -11,6 +11,7 @@ import type { Session } from "../App.tsx";
 import { ApiError, post, put, type Finding } from "../api.ts";
 import { Banner, Field, FindingList, ProblemBanner } from "../components.tsx";
 import { formatDate, formatDateTime, pick, useI18n, useTexts } from "../i18n.tsx";
+import { AppealLink } from "./appeals.tsx";
 import { EDUCATION_LABEL, PART_LABEL } from "./texts.ts";
 import { API, SCALE, subjectName, today, useLoad, type DiplomaLineView, type DocumentCopy, type DocumentRow, type Exam, type Examinee, type ExamineeDetail, type Level, type Part, type Subject } from "./types.ts";
 
@@ -714,6 +715,11 @@ export function SpecialConditionsSection({ session, detail, exams, onChange }: {
               <strong>{name(r.examId)}</strong> · {t(`special.basis.${r.basis}`)} · {formatDate(r.decidedOn, lang)}
               {r.conditions && <p>{r.conditions}</p>}
               <FindingList findings={r.findings} testid="ek-special-findings" />
+              {session.canWrite && (
+                <p>
+                  <AppealLink examineeId={detail.id} decision="special-conditions" refId={r.id} notifiedOn={r.decidedOn} />
+                </p>
+              )}
             </li>
           ))}
         </ul>
@@ -840,6 +846,11 @@ export function CheatingSection({ session, detail, exams, onChange }: { session:
                   </p>
                 )}
                 <FindingList findings={r.findings} testid="ek-cheating-findings" />
+                {session.canWrite && r.expelled && (
+                  <p>
+                    <AppealLink examineeId={detail.id} decision="expulsion" refId={r.id} notifiedOn={r.on} />
+                  </p>
+                )}
               </li>
             );
           })}

@@ -9,6 +9,7 @@ import { Banner, CountBadges, Field, FindingList, ProblemBanner, Spinner } from 
 import { formatDateTime, pick, useI18n, useTexts } from "../i18n.tsx";
 import type { WebModule } from "../modules.tsx";
 import { Link, match, navigate } from "../router.tsx";
+import { postCsv } from "../upload.tsx";
 import { FIELD_LABEL, RESULT_LABEL, TEXTS } from "./texts.ts";
 
 const API = "/api/sprogprove";
@@ -545,20 +546,12 @@ function PupilListImport({ yearId, onDone }: { yearId: string; onDone: () => voi
     setRefused(null);
     setErr(null);
     try {
-      const res = await fetch(`${API}/years/${yearId}/pupil-list`, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { Accept: "application/json", "Content-Type": "text/csv" },
-        body: await file.text(),
-      });
-      const data: unknown = await res.json().catch(() => undefined);
-      if (res.ok) {
-        setReport(data as PupilListReport);
-        onDone();
-      } else if (res.status === 422) setRefused((data as { findings?: Finding[] }).findings ?? []);
-      else setErr(new ApiError(res.status, { status: res.status, ...(data && typeof data === "object" ? data : {}) }));
+      setReport(await postCsv<PupilListReport>(`${API}/years/${yearId}/pupil-list`, await file.text()));
+      onDone();
     } catch (x) {
-      setErr(x);
+      // all or nothing: a 422's findings are shown cell by cell; any other problem as a banner
+      if (x instanceof ApiError && x.status === 422) setRefused(x.findings);
+      else setErr(x);
     } finally {
       setBusy(false);
     }
