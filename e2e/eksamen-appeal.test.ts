@@ -6,6 +6,8 @@
  * saved; on the last day (27 June) it is admitted. On the case page the institution's statement is sent on 28 June;
  * the clock shows the 1-week comment deadline (5 July 2024, § 55, stk. 3); forwarding on the last day of the week is
  * refused with § 55, stk. 3; after the week it is forwarded, and the statement letter is offered while the week runs.
+ * Then the link "Klag over afgørelsen (§ 55)" is followed from a complaint the leder rejected (§ 49, stk. 1) and from an
+ * expelled cheating case on the examinee page into the prefilled form; the rejection's complaint is admitted.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -128,6 +130,63 @@ describe("eksamen § 55 appeals in the browser", () => {
       const row = page.getByTestId("ek-appeal-row").filter({ hasText: ida!.name });
       await row.first().waitFor();
       expect(await row.first().getAttribute("data-state")).toBe("forwarded");
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  test("the link 'Klag over afgørelsen (§ 55)' from a rejected complaint (§ 49, stk. 1) and from an expulsion (§ 20) opens the form prefilled; the rejection's complaint is admitted", async () => {
+    const { context, page } = await newPage(browser, server.url);
+    const plus = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    try {
+      await login(page, leder.email, leder.password);
+      const [noah] = await call<{ id: string; name: string }[]>(page, "GET", "/api/eksamen/examinees?q=Noah");
+      const detail = await call<{ grades: { id: string; subject: { code: string }; part: string; date: string; announcedOn: string | null; examId: string | null }[] }>(page, "GET", `/api/eksamen/examinees/${noah!.id}`);
+      const danW = detail.grades.find((g) => g.subject.code === "DAN" && g.part === "written")!;
+      // a complaint about Noah's Dansk A written grade, filed 3 days after the announcement and rejected by the leder
+      // 2 days later as manifestly unfounded (§ 49, stk. 1): the rejection is notified that day
+      const announced = danW.announcedOn ?? danW.date;
+      const filed = plus(announced, 3);
+      const rejectedOn = plus(filed, 2);
+      const c = await call<{ id: string }>(page, "POST", "/api/eksamen/complaints", { gradeId: danW.id });
+      await call(page, "POST", `/api/eksamen/complaints/${c.id}/events`, { seq: 0, actor: "examinee", event: { type: "file", on: filed, written: true, reasoned: true, individual: true, grounds: ["assessment"] } });
+      await call(page, "POST", `/api/eksamen/complaints/${c.id}/events`, { seq: 1, actor: "leader", event: { type: "reject", on: rejectedOn, reasoned: true } });
+
+      // the complaint page of the rejected case has the link; it opens the § 55 form prefilled with the rejection
+      await page.goto(`/eksamen/complaints/${c.id}`);
+      await expect.poll(() => page.getByTestId("ek-complaint-state").getAttribute("data-state")).toBe("rejected");
+      const link = page.getByTestId("ek-appeal55-link");
+      expect(await link.textContent()).toMatch(/Klag over afgørelsen \(§ 55\)|Appeal this decision \(§ 55\)/);
+      expect(await link.getAttribute("data-decision")).toBe("complaint-rejection");
+      await link.click();
+      await page.getByTestId("ek-new-appeal").waitFor();
+      expect(new URL(page.url()).pathname).toBe("/eksamen/appeals");
+      await expect.poll(() => page.getByTestId("ek-appeal-examinee").inputValue()).toBe(noah!.id);
+      expect(await page.getByTestId("ek-appeal-kind").inputValue()).toBe("complaint-rejection");
+      await expect.poll(() => page.getByTestId("ek-appeal-reference").inputValue()).toBe(c.id);
+      expect(await page.getByTestId("ek-appeal-notified").inputValue()).toBe(rejectedOn);
+      // filed 3 days after the notification (inside the 2 weeks of § 55, stk. 2): admitted, the case page opens
+      await page.getByTestId("ek-appeal-filed").fill(plus(rejectedOn, 3));
+      await page.getByTestId("ek-appeal-open").click();
+      await page.getByTestId("ek-appeal-title").filter({ hasText: noah!.name }).waitFor();
+      expect(await page.getByTestId("ek-appeal-state").getAttribute("data-state")).toBe("filed");
+      expect(await page.getByTestId("ek-appeal-decision").getAttribute("data-kind")).toBe("complaint-rejection");
+
+      // an expulsion on the examinee page: only the expelled case carries the link, prefilled with its day
+      const exams = await call<{ id: string; subject: { code: string }; part: string }[]>(page, "GET", "/api/eksamen/exams");
+      const eng = exams.find((x) => x.subject.code === "ENG" && x.part === "oral")!;
+      const cc = await call<{ id: string }>(page, "POST", "/api/eksamen/cheating-cases", { examineeId: noah!.id, examId: eng.id, misconduct: { kind: "unauthorised-aids", when: "during" }, on: "2024-06-12", expelled: true });
+      await page.goto(`/eksamen/examinees/${noah!.id}`);
+      const row = page.locator('[data-testid="ek-cheating-row"][data-expelled="true"]');
+      await row.first().waitFor();
+      const fromRow = row.first().getByTestId("ek-appeal55-link");
+      expect(await fromRow.getAttribute("data-ref")).toBe(cc.id);
+      await fromRow.click();
+      await page.getByTestId("ek-new-appeal").waitFor();
+      await expect.poll(() => page.getByTestId("ek-appeal-examinee").inputValue()).toBe(noah!.id);
+      expect(await page.getByTestId("ek-appeal-kind").inputValue()).toBe("expulsion");
+      await expect.poll(() => page.getByTestId("ek-appeal-reference").inputValue()).toBe(cc.id);
+      expect(await page.getByTestId("ek-appeal-notified").inputValue()).toBe("2024-06-12");
     } finally {
       await context.close();
     }
