@@ -9,7 +9,9 @@
  *   not upheld, never a re-assessment (§ 50, stk. 1);
  * - Mads Madsen: Matematik B (2023) and later Matematik A (2024) — the diploma shows Matematik A only (§ 35, stk. 1)
  *   with the exam result step by step (§§ 40–42);
- * - Sofie Selvstuderende: a self-study registration within the § 8 deadline.
+ * - Sofie Selvstuderende: a self-study registration within the § 8 deadline;
+ * - the teams (hold) of class 3.a in the term — Dansk A, Matematik A (Peter Holm), Engelsk B — with the four pupils;
+ *   the term's Danish, maths and English exams belong to them (Fysik B has no team: a team is not required).
  */
 import type { Db } from "../../platform/db/connect.ts";
 import type { Actor } from "../../platform/http/context.ts";
@@ -26,6 +28,8 @@ export const DEMO_EKSAMEN = {
     noah: { cpr: "0911069004", name: "Noah Nielsen" },
     ida: { cpr: "1212069005", name: "Ida Iversen" },
   },
+  /** The teams (hold) of "Sommer 2024": Emma, Mads, Noah and Ida on each; the Danish, maths and English exams name theirs. */
+  teams: { dan: "3.a Dansk A", mat: "3.a Matematik A", eng: "3.a Engelsk B" },
 };
 
 export const demoForm = (answer: ExamForm["answer"], setBy: ExamForm["setBy"], o: Partial<ExamForm["course"]> = {}): ExamForm => ({
@@ -53,21 +57,6 @@ export async function seedEksamenDemo(db: Db, institution: { id: string; code: s
   await service.createTeacher(db, actor, { name: "Ulla Vang", initials: "UV" });
   const term = await service.createTerm(db, actor, DEMO_EKSAMEN.term);
 
-  const exam = (subjectCode: string, level: Level, part: GradePart, date: string, answer: ExamForm["answer"], setBy: ExamForm["setBy"], examiner: string) =>
-    service.createExam(db, actor, { termId: term.id, subjectCode, level, part, date, form: demoForm(answer, setBy), examinerIds: [examiner] });
-  const danW = await exam("DAN", "A", "written", "2024-05-21", ["written"], "ministry", kk.id);
-  const matW = await exam("MAT", "A", "written", "2024-05-27", ["written"], "ministry", ph.id);
-  const danO = await exam("DAN", "A", "oral", "2024-06-10", ["oral"], "institution", kk.id);
-  const engO = await exam("ENG", "B", "oral", "2024-06-11", ["oral"], "institution", kk.id);
-  const fysO = await exam("FYS", "B", "oral", "2024-06-13", ["oral"], "institution", ph.id);
-
-  const soeren = await service.createCensor(db, actor, { name: "Søren Censor", employedAt: ["280001"], subjects: [{ subject: "DAN" }, { subject: "ENG" }], capacity: 6 });
-  const mette = await service.createCensor(db, actor, { name: "Mette Mortensen", employedAt: ["280002"], subjects: [{ subject: "MAT" }, { subject: "FYS" }], capacity: 4 });
-  await service.createCensor(db, actor, { name: "Hans Hansen", employedAt: [institution.code], subjects: [{ subject: "DAN" }, { subject: "MAT" }], capacity: 10 });
-  // Mette censored Peter Holm's exam in 2023: § 27 bars her from his exams until 2025.
-  await service.addCensorHistory(db, actor, mette.id, { examinerIds: [ph.id], date: "2023-06-14", institutionCode: institution.code });
-  void soeren;
-
   const ex = DEMO_EKSAMEN.examinees;
   const add = (x: { cpr: string; name: string }, selfStudy = false) =>
     service.createExaminee(db, actor, { cpr: x.cpr, name: x.name, education: "stx", coherent: !selfStudy, programmeStart: "2021-08-01", selfStudy });
@@ -76,6 +65,28 @@ export async function seedEksamenDemo(db: Db, institution: { id: string; code: s
   const noah = await add(ex.noah);
   const ida = await add(ex.ida);
   const sofie = await add(ex.sofie, true);
+
+  // the class 3.a's teams (hold) of the term, with their teachers and the four pupils (Sofie studies on her own, § 8)
+  const pupils = [emma.id, mads.id, noah.id, ida.id];
+  const team = (name: string, subjectCode: string, level: Level, teacher: string) => service.createTeam(db, actor, { termId: term.id, name, subjectCode, level, teacherIds: [teacher], examineeIds: pupils });
+  const danT = await team(DEMO_EKSAMEN.teams.dan, "DAN", "A", kk.id);
+  const matT = await team(DEMO_EKSAMEN.teams.mat, "MAT", "A", ph.id);
+  const engT = await team(DEMO_EKSAMEN.teams.eng, "ENG", "B", kk.id);
+
+  const exam = (subjectCode: string, level: Level, part: GradePart, date: string, answer: ExamForm["answer"], setBy: ExamForm["setBy"], examiner: string, teamId: string | null = null) =>
+    service.createExam(db, actor, { termId: term.id, subjectCode, level, part, date, form: demoForm(answer, setBy), examinerIds: [examiner], teamId });
+  const danW = await exam("DAN", "A", "written", "2024-05-21", ["written"], "ministry", kk.id, danT.id);
+  const matW = await exam("MAT", "A", "written", "2024-05-27", ["written"], "ministry", ph.id, matT.id);
+  const danO = await exam("DAN", "A", "oral", "2024-06-10", ["oral"], "institution", kk.id, danT.id);
+  const engO = await exam("ENG", "B", "oral", "2024-06-11", ["oral"], "institution", kk.id, engT.id);
+  const fysO = await exam("FYS", "B", "oral", "2024-06-13", ["oral"], "institution", ph.id);
+
+  const soeren = await service.createCensor(db, actor, { name: "Søren Censor", employedAt: ["280001"], subjects: [{ subject: "DAN" }, { subject: "ENG" }], capacity: 6 });
+  const mette = await service.createCensor(db, actor, { name: "Mette Mortensen", employedAt: ["280002"], subjects: [{ subject: "MAT" }, { subject: "FYS" }], capacity: 4 });
+  await service.createCensor(db, actor, { name: "Hans Hansen", employedAt: [institution.code], subjects: [{ subject: "DAN" }, { subject: "MAT" }], capacity: 10 });
+  // Mette censored Peter Holm's exam in 2023: § 27 bars her from his exams until 2025.
+  await service.addCensorHistory(db, actor, mette.id, { examinerIds: [ph.id], date: "2023-06-14", institutionCode: institution.code });
+  void soeren;
 
   for (const p of [emma, mads, noah, ida])
     for (const x of [danW, matW, danO, engO, fysO]) await service.register(db, actor, { examId: x.id, examineeId: p.id, registeredOn: "2024-02-01", followedTeaching: true, formalRequirementsMet: true });

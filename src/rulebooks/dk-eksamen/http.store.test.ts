@@ -90,6 +90,90 @@ for (const target of testTargets()) {
       expect(ok.body).toEqual({ imported: 2 });
     });
 
+    it("CSV grade import: every line's findings in one answer — an unknown CPR on line 2 and a bad grade on line 3 — nothing saved", async () => {
+      const { noah } = DEMO_EKSAMEN.examinees;
+      const before = ((await tap.get(`${B}/export39?format=json&from=2025-02-01`)).body as { rows: unknown[] }).rows.length;
+      const head = "cpr;kind;subjectCode;level;part;grade;date;announcedOn";
+      const file = [head, `0101019999;exam;HIS;A;oral;7;2025-02-10;`, `${noah.cpr};exam;HIS;A;oral;8;2025-02-10;`, `0101019999;essay;HIS;D;oral;13;2025-02-30;`, ""].join("\n");
+      const r = await tap.request("POST", `${B}/grades/import`, file, { "content-type": "text/csv" });
+      expect(r.status).toBe(422);
+      const f = (r.body as Problem).findings.map((x) => [x.rule, x.subject]);
+      expect(f).toEqual([
+        ["eksamen.input.examinee-unknown", "line 2: cpr"],
+        ["grade.7.not-on-scale", "line 3: grade"],
+        ["eksamen.input.examinee-unknown", "line 4: cpr"],
+        ["eksamen.input.kind", "line 4: kind"],
+        ...f.slice(4),
+      ]);
+      // line 4's own cells are checked too, though its CPR and kind are bad
+      expect(f.slice(4).map(([rule]) => rule)).toEqual(expect.arrayContaining(["eksamen.input.level", "grade.7.not-on-scale", "eksamen.input.date"]));
+      expect(f.slice(4).every(([, subject]) => subject!.startsWith("line 4: "))).toBe(true);
+      expect(((await tap.get(`${B}/export39?format=json&from=2025-02-01`)).body as { rows: unknown[] }).rows.length).toBe(before);
+    });
+
+    it("CSV registration import: every line's findings in one answer (unknown CPR, a bad yes/no, a late § 8 registration), nothing saved", async () => {
+      const { sofie, noah } = DEMO_EKSAMEN.examinees;
+      const [sofieRow] = (await tap.get(`${B}/examinees?q=Sofie`)).body as { id: string }[];
+      const regs = async () => ((await tap.get(`${B}/registrations?examineeId=${sofieRow!.id}`)).body as unknown[]).length;
+      const before = await regs();
+      const head = "cpr;subjectCode;level;part;date;followedTeaching;formalRequirementsMet;registeredOn";
+      const file = [head, `0101019999;DAN;A;oral;2024-06-10;ja;;2024-02-01`, `${noah.cpr};DAN;A;oral;2024-06-10;kanske;;2024-02-01`, `${sofie.cpr};DAN;A;oral;2024-06-10;nej;;2024-05-01`].join("\n");
+      const r = await tap.request("POST", `${B}/registrations/import`, file, { "content-type": "text/csv" });
+      expect(r.status).toBe(422);
+      const f = (r.body as Problem).findings;
+      expect(f.map((x) => x.subject!.slice(0, 7))).toEqual(["line 2:", "line 3:", ...f.slice(2).map(() => "line 4:")]);
+      expect(f.slice(0, 2).map((x) => [x.rule, x.subject])).toEqual([
+        ["eksamen.input.examinee-unknown", "line 2: cpr"],
+        ["eksamen.input.bool", "line 3: followedTeaching"],
+      ]);
+      expect(f.slice(2).length).toBeGreaterThan(0);
+      expect(f.slice(2).every((x) => x.cite.ref.startsWith("§ 8"))).toBe(true);
+      expect(await regs()).toBe(before);
+    });
+
+    it("§ 27 history and teams refuse blank input (422 naming field and value, nothing saved)", async () => {
+      const [censor] = ((await tap.get(`${B}/censors`)).body as { id: string; name: string }[]).filter((c) => c.name === "Mette Mortensen");
+      const before = ((await tap.get(`${B}/censors/${censor!.id}`)).body as { history: unknown[] }).history.length;
+      const h = await tap.post(`${B}/censors/${censor!.id}/history`, { examinerIds: [], date: "2024-06-01", institutionCode: "" });
+      expect(h.status).toBe(422);
+      expect(h.headers.get("content-type")).toContain("application/problem+json");
+      expect((h.body as Problem).findings.map((x) => [x.rule, x.subject, (x as { value?: unknown }).value])).toEqual([
+        ["eksamen.input.institution-missing", "institutionCode", ""],
+        ["eksamen.input.examiners-missing", "examinerIds", null],
+      ]);
+      expect(((await tap.get(`${B}/censors/${censor!.id}`)).body as { history: unknown[] }).history).toHaveLength(before);
+      const [ph] = ((await tap.get(`${B}/teachers`)).body as { id: string; initials: string }[]).filter((t) => t.initials === "PH");
+      const bad = await tap.post(`${B}/censors/${censor!.id}/history`, { examinerIds: [ph!.id], date: "2024-06-01", institutionCode: "Roskilde" });
+      expect((bad.body as Problem).findings.map((x) => [x.rule, (x as { value?: unknown }).value])).toEqual([["eksamen.input.institution-code", "Roskilde"]]);
+      expect((await tap.post(`${B}/censors/${censor!.id}/history`, { examinerIds: [ph!.id], date: "2024-06-01", institutionCode: "280005" })).status).toBe(201);
+      expect((await readonly.post(`${B}/censors/${censor!.id}/history`, { examinerIds: [ph!.id], date: "2024-06-01", institutionCode: "280005" })).status).toBe(403);
+
+      const teams = async () => ((await tap.get(`${B}/teams`)).body as { name: string }[]).map((t) => t.name);
+      const t0 = await teams();
+      expect(t0).toEqual(expect.arrayContaining([DEMO_EKSAMEN.teams.dan, DEMO_EKSAMEN.teams.mat, DEMO_EKSAMEN.teams.eng]));
+      const t = await tap.post(`${B}/teams`, { name: "  ", subjectCode: "HIS", level: "A", teacherIds: [], examineeIds: [] });
+      expect(t.status).toBe(422);
+      expect((t.body as Problem).findings.map((x) => [x.rule, x.subject, (x as { value?: unknown }).value])).toEqual([["eksamen.input.team-name", "name", "  "]]);
+      expect(await teams()).toEqual(t0);
+    });
+
+    it("§ 38: the ledger on the examinee page shows how long the document's data is kept", async () => {
+      const [ida] = (await tap.get(`${B}/examinees?q=Ida`)).body as { id: string }[];
+      // the latest grade date on what the document certifies (the diploma's lines), not the issue day
+      const lines = ((await tap.get(`${B}/examinees/${ida!.id}/diploma`)).body as { lines: { date: string }[] }).lines;
+      const from = lines.map((l) => l.date).sort().at(-1)!;
+      expect(from >= "2024-06-13").toBe(true); // Fysik B oral, her last exam of the term (or a later imported grade)
+      const until = `${Number(from.slice(0, 4)) + 30}${from.slice(4)}`;
+      const d = await tap.post(`${B}/examinees/${ida!.id}/documents`, { copy: "original", on: "2025-08-01" });
+      expect(d.status, d.text).toBe(201);
+      expect(d.body).toMatchObject({ issuedOn: "2025-08-01", retainFrom: from, retainUntil: until });
+      const detail = (await readonly.get(`${B}/examinees/${ida!.id}`)).body as { documents: { id: string; retainUntil: string; retention: { rule: string; cite: { seed: string; ref: string } }[] }[] };
+      const row = detail.documents.find((x) => x.id === (d.body as { id: string }).id)!;
+      expect(row.retainUntil).toBe(until);
+      expect(row.retention).toEqual([expect.objectContaining({ rule: "eksamen.retention.30-years", cite: { seed: "002", ref: "§ 38, stk. 1" } })]);
+      expect(((await tap.get(`${B}/examinees/${ida!.id}/documents`)).body as { retainUntil: string }[]).map((x) => x.retainUntil)).toEqual([until]);
+    });
+
     it("another institution sees none of A's rows", async () => {
       const [mads] = (await tap.get(`${B}/examinees?q=Mads`)).body as { id: string }[];
       expect((await other.get(`${B}/examinees/${mads!.id}`)).status).toBe(404);

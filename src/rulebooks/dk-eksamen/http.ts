@@ -234,24 +234,19 @@ export async function importGradesCsv(db: Db, actor: Actor, text: string): Promi
   const rows = csvRows(text, GRADE_COLUMNS);
   const examinees = new Map((await service.listExaminees(db, { ...actor, roles: actor.roles })).map((e) => [e.id, e]));
   const byCpr = await cprIndex(db, actor, [...examinees.keys()]);
-  const out: Finding[] = [];
-  const inputs: { line: number; input: service.GradeInput }[] = [];
+  // one pass: the CPR and kind findings of a line and the grade/subject/date findings of every line come back together
+  // (a line with an unknown CPR or kind is still checked for the rest: exam and standpunkt rows share the parser)
+  const inputs: { line: number; input: service.GradeInput; findings: Finding[] }[] = [];
   for (const r of rows) {
     const c = r.cells;
+    const findings: Finding[] = [];
     const cpr = (c.cpr ?? "").replace(/[-\s]/g, "");
     const examineeId = byCpr.get(cpr);
-    if (!examineeId) {
-      out.push(service.inputFinding("examinee-unknown", `line ${r.line}: cpr`, null, `line ${r.line}: no examinee with this CPR number.`, `linje ${r.line}: ingen eksaminand med dette CPR-nummer.`));
-      continue;
-    }
+    if (!examineeId) findings.push(service.inputFinding("examinee-unknown", `line ${r.line}: cpr`, null, `line ${r.line}: no examinee with this CPR number.`, `linje ${r.line}: ingen eksaminand med dette CPR-nummer.`));
     const kind = c.kind === "standpunkt" ? "standpunkt" : c.kind === "exam" || c.kind === "" || c.kind === undefined ? "exam" : null;
-    if (kind === null) {
-      out.push(service.inputFinding("kind", `line ${r.line}: kind`, c.kind ?? "", `line ${r.line}: kind is "exam" or "standpunkt".`, `linje ${r.line}: kind er "exam" eller "standpunkt".`));
-      continue;
-    }
-    inputs.push({ line: r.line, input: { kind, examineeId, subjectCode: c.subjectcode ?? "", level: c.level ?? "", part: c.part ?? "", grade: c.grade ?? "", date: c.date ?? "", announcedOn: c.announcedon || null } });
+    if (kind === null) findings.push(service.inputFinding("kind", `line ${r.line}: kind`, c.kind ?? "", `line ${r.line}: kind is "exam" or "standpunkt".`, `linje ${r.line}: kind er "exam" eller "standpunkt".`));
+    inputs.push({ line: r.line, findings, input: { kind: kind ?? "exam", examineeId: examineeId ?? "", subjectCode: c.subjectcode ?? "", level: c.level ?? "", part: c.part ?? "", grade: c.grade ?? "", date: c.date ?? "", announcedOn: c.announcedon || null } });
   }
-  if (out.length) throw service.refuse(out, "nothing was imported");
   return service.addGrades(db, actor, inputs);
 }
 
@@ -261,7 +256,11 @@ async function cprIndex(db: Db, actor: Actor, ids: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.cpr, r.id]));
 }
 
-/** Registrations from CSV, all or nothing: each row finds its exam (subject, level, part, date) and is checked (§§ 7–8). */
+/**
+ * Registrations from CSV, all or nothing: each row finds its exam (subject, level, part, date) and is checked (§§ 7–8).
+ * One pass: a line's own findings (unknown CPR or exam, a bad yes/no) and the §§ 7–8 findings of every line whose
+ * examinee and exam are known come back together, in line order; nothing is saved while any line has an error.
+ */
 export async function importRegistrationsCsv(db: Db, actor: Actor, text: string): Promise<{ imported: number }> {
   const rows = csvRows(text, REGISTRATION_COLUMNS);
   const examinees = await service.listExaminees(db, actor);
@@ -275,20 +274,30 @@ export async function importRegistrationsCsv(db: Db, actor: Actor, text: string)
   const inputs: service.RegistrationInput[] = [];
   for (const r of rows) {
     const c = r.cells;
+    const at = (f: Finding): Finding => ({ ...f, subject: `line ${r.line}: ${f.subject ?? ""}` });
+    const line: Finding[] = [];
     const examineeId = byCpr.get((c.cpr ?? "").replace(/[-\s]/g, ""));
     const exam = exams.find((x) => x.subject.code === c.subjectcode && (x.level ?? "") === (c.level ?? "") && x.part === c.part && x.date === c.date);
-    if (!examineeId) out.push(service.inputFinding("examinee-unknown", `line ${r.line}: cpr`, null, `line ${r.line}: no examinee with this CPR number.`, `linje ${r.line}: ingen eksaminand med dette CPR-nummer.`));
-    if (!exam) out.push(service.inputFinding("exam-unknown", `line ${r.line}: subjectCode`, c.subjectcode ?? "", `line ${r.line}: no exam ${c.subjectcode} ${c.level} ${c.part} on ${c.date}.`, `linje ${r.line}: ingen prøve ${c.subjectcode} ${c.level} ${c.part} den ${c.date}.`));
+    if (!examineeId) line.push(service.inputFinding("examinee-unknown", `line ${r.line}: cpr`, null, `line ${r.line}: no examinee with this CPR number.`, `linje ${r.line}: ingen eksaminand med dette CPR-nummer.`));
+    if (!exam) line.push(service.inputFinding("exam-unknown", `line ${r.line}: subjectCode`, c.subjectcode ?? "", `line ${r.line}: no exam ${c.subjectcode} ${c.level} ${c.part} on ${c.date}.`, `linje ${r.line}: ingen prøve ${c.subjectcode} ${c.level} ${c.part} den ${c.date}.`));
     const followed = bool(c.followedteaching);
-    if (followed === null) out.push(service.inputFinding("bool", `line ${r.line}: followedTeaching`, c.followedteaching ?? "", `line ${r.line}: followedTeaching is yes or no.`, `linje ${r.line}: followedTeaching er ja eller nej.`));
-    const formal = (c.formalrequirementsmet ?? "") === "" ? null : bool(c.formalrequirementsmet);
-    if (examineeId && exam && followed !== null) inputs.push({ examId: exam.id, examineeId, registeredOn: c.registeredon ?? "", followedTeaching: followed, formalRequirementsMet: formal });
-  }
-  if (out.length) throw service.refuse(out, "nothing was imported");
-  // every row is decided first; one refusal and nothing is saved
-  for (const [i, input] of inputs.entries()) {
-    const d = await service.checkRegistration(db, actor, input);
-    if (!d.accepted) out.push(...d.findings.filter((f) => f.severity === "error").map((f) => ({ ...f, subject: `line ${rows[i]!.line}: ${f.subject ?? ""}` })));
+    if (followed === null) line.push(service.inputFinding("bool", `line ${r.line}: followedTeaching`, c.followedteaching ?? "", `line ${r.line}: followedTeaching is yes or no.`, `linje ${r.line}: followedTeaching er ja eller nej.`));
+    const formalCell = c.formalrequirementsmet ?? "";
+    const formal = formalCell === "" ? null : bool(formalCell);
+    if (formalCell !== "" && formal === null) line.push(service.inputFinding("bool", `line ${r.line}: formalRequirementsMet`, formalCell, `line ${r.line}: formalRequirementsMet is yes, no or empty.`, `linje ${r.line}: formalRequirementsMet er ja, nej eller tom.`));
+    if (examineeId && exam) {
+      // §§ 7–8 even when another cell of the line is bad (a bad yes/no is read as "yes": it can hide a § 7 finding, never invent one)
+      const input: service.RegistrationInput = { examId: exam.id, examineeId, registeredOn: c.registeredon ?? "", followedTeaching: followed ?? true, formalRequirementsMet: formal };
+      try {
+        const d = await service.checkRegistration(db, actor, input);
+        if (!d.accepted) line.push(...d.findings.filter((f) => f.severity === "error").map(at));
+      } catch (e) {
+        if (!(e instanceof ProblemError) || e.status !== 422) throw e;
+        line.push(...e.findings.map(at));
+      }
+      inputs.push(input);
+    }
+    out.push(...line);
   }
   if (out.length) throw service.refuse(out, "nothing was imported");
   await service.registerAll(db, actor, inputs);

@@ -181,11 +181,81 @@ for (const target of testTargets()) {
       expect(input.examinee.name).toBe("Mads Madsen");
       expect(input.result?.final.n).toBeTypeOf("bigint");
       expect(input.documentNumber).toBe(o2.number);
+      // § 38, stk. 1: kept 30 years after the exam's end — Mads's latest grade on the diploma (standpunkt, 2024-06-20),
+      // not the issue day: the copy issued later and the new original keep the same date
+      const ledger = await service.listDocuments(db, actor, mads!.id);
+      expect(ledger.map((d) => [d.copy, d.issuedOn, d.retainFrom, d.retainUntil])).toEqual([
+        ["original", "2024-06-28", "2024-06-20", "2054-06-20"],
+        ["copy", "2024-07-01", "2024-06-20", "2054-06-20"],
+        ["english-certified-copy", "2024-07-01", "2024-06-20", "2054-06-20"],
+        ["original", "2024-08-02", "2024-06-20", "2054-06-20"],
+      ]);
+      expect(o2.retainUntil).toBe("2054-06-20");
+      expect(ledger[0]!.retention).toEqual([expect.objectContaining({ rule: "eksamen.retention.30-years", severity: "info", cite: { seed: "002", ref: "§ 38, stk. 1" }, value: "2024-06-20" })]);
+      expect((await service.getExaminee(db, actor, mads!.id)).documents.map((d) => d.retainUntil)).toEqual(ledger.map((d) => d.retainUntil));
       expect(input.replaces).toEqual({ issuedOn: "2024-06-28", reason: "recalled-destroyed" });
       // the PDF is P's renderer over the stored content (pdftotext)
       const text = pdfText(Buffer.from(await renderEksamenDocumentPdf(input)));
       expect(text).toContain("Mads Madsen");
       expect(text).toContain(o2.number);
+    });
+
+    it("§ 27 history: a blank institution, no examiner, an unknown teacher or a bad date → 422 with every finding, nothing saved", async () => {
+      const [censor] = (await service.listCensors(db, actor)).filter((c) => c.name === "Søren Censor");
+      const [kk] = (await service.listTeachers(db, actor)).filter((t) => t.initials === "KK");
+      const before = (await service.getCensor(db, actor, censor!.id)).history.length;
+      const cases: [string, { examinerIds: string[]; date: string; institutionCode: string }, [string, string, unknown][]][] = [
+        ["blank institution and no examiner", { examinerIds: [], date: "2024-06-01", institutionCode: "  " }, [["eksamen.input.institution-missing", "institutionCode", "  "], ["eksamen.input.examiners-missing", "examinerIds", null]]],
+        ["not an institution number", { examinerIds: [kk!.id], date: "2024-06-01", institutionCode: "28-0001" }, [["eksamen.input.institution-code", "institutionCode", "28-0001"]]],
+        ["five digits", { examinerIds: [kk!.id], date: "2024-06-01", institutionCode: "28000" }, [["eksamen.input.institution-code", "institutionCode", "28000"]]],
+        ["unknown teacher, bad date", { examinerIds: ["00000000-0000-4000-8000-000000000000"], date: "2024-13-01", institutionCode: "280001" }, [["eksamen.input.date", "date", "2024-13-01"], ["eksamen.input.teacher-unknown", "examinerIds", "00000000-0000-4000-8000-000000000000"]]],
+      ];
+      for (const [name, input, want] of cases) {
+        const p = await problem(() => service.addCensorHistory(db, actor, censor!.id, input));
+        expect(p.status, name).toBe(422);
+        expect(p.findings.map((f) => [f.rule, f.subject, (f as { value?: unknown }).value]), name).toEqual(want);
+      }
+      expect((await service.getCensor(db, actor, censor!.id)).history).toHaveLength(before);
+      // six digits, or the institution's own code as the platform holds it, is accepted (duplicate examiners once)
+      const ok = await service.addCensorHistory(db, actor, censor!.id, { examinerIds: [kk!.id, kk!.id], date: "2024-06-01", institutionCode: " 280009 " });
+      expect(ok).toMatchObject({ institutionCode: "280009", examinerIds: [kk!.id] });
+      expect((await service.addCensorHistory(db, actor, censor!.id, { examinerIds: [kk!.id], date: "2024-06-02", institutionCode: inst.code })).institutionCode).toBe(inst.code);
+      expect((await service.getCensor(db, actor, censor!.id)).history).toHaveLength(before + 2);
+    });
+
+    it("teams: the demo's three teams of Sommer 2024; a blank name → 422 naming the field, nothing saved", async () => {
+      const [term] = await service.listTerms(db, actor);
+      const teams = await service.listTeams(db, actor, term!.id);
+      const names = new Map((await service.listExaminees(db, actor)).map((e) => [e.id, e.name]));
+      const four = ["Emma", "Ida", "Mads", "Noah"]; // first names: an earlier test renames Ida
+      expect(teams.map((t) => [t.name, t.subjectCode, t.level, t.teacherIds.length, t.examineeIds.map((x) => names.get(x)?.split(" ")[0]).sort()])).toEqual([
+        ["3.a Dansk A", "DAN", "A", 1, four],
+        ["3.a Engelsk B", "ENG", "B", 1, four],
+        ["3.a Matematik A", "MAT", "A", 1, four],
+      ]);
+      const exams = await service.listExams(db, actor, { termId: term!.id });
+      const teamOf = (code: string, part: string) => teams.find((t) => t.id === exams.find((x) => x.subject.code === code && x.part === part)!.teamId)?.name ?? null;
+      expect([teamOf("DAN", "written"), teamOf("DAN", "oral"), teamOf("MAT", "written"), teamOf("ENG", "oral"), teamOf("FYS", "oral")]).toEqual([DEMO_EKSAMEN.teams.dan, DEMO_EKSAMEN.teams.dan, DEMO_EKSAMEN.teams.mat, DEMO_EKSAMEN.teams.eng, null]);
+      for (const name of ["", "   "]) {
+        const p = await problem(() => service.createTeam(db, actor, { termId: term!.id, name, subjectCode: "HIS", level: "A", teacherIds: [], examineeIds: [] }));
+        expect(p.status).toBe(422);
+        expect(p.findings.map((f) => [f.rule, f.subject, (f as { value?: unknown }).value])).toEqual([["eksamen.input.team-name", "name", name]]);
+      }
+      // with another problem too: both at once
+      const both = await problem(() => service.createTeam(db, actor, { termId: term!.id, name: "", subjectCode: "NOPE", teacherIds: [], examineeIds: [] }));
+      expect(rules(both)).toEqual(["eksamen.input.team-name", "eksamen.input.subject-unknown"]);
+      expect(await service.listTeams(db, actor, term!.id)).toHaveLength(3);
+    });
+
+    it("documentCompletedOn (§ 38): the latest grade on the document, else the day the examinee left, else the issue day", () => {
+      const line = (date: string) => ({ subject: { code: "X", name: { da: "X" } }, part: "oral" as const, source: "exam" as const, counts: true, from: [], date: date as never });
+      const rows: [string, Parameters<typeof service.documentCompletedOn>[0], string][] = [
+        ["eksamensbevis: the latest line", { lines: [line("2024-06-13"), line("2024-06-20"), line("2023-06-05")], issuedOn: "2024-06-28" as never }, "2024-06-20"],
+        ["deltagerbevis: its standpunkt grades", { lines: [], subjects: [{ subject: { code: "HIS", name: { da: "Historie" } }, standpunkt: [line("2023-06-01")] }], leftOn: "2024-01-31" as never, issuedOn: "2024-02-01" as never }, "2023-06-01"],
+        ["deltagerbevis without grades: the day the examinee left", { lines: [], subjects: [{ subject: { code: "HIS", name: { da: "Historie" } }, standpunkt: [] }], leftOn: "2024-01-31" as never, issuedOn: "2024-02-01" as never }, "2024-01-31"],
+        ["nothing dated: the issue day", { lines: [], issuedOn: "2024-02-01" as never }, "2024-02-01"],
+      ];
+      for (const [name, content, want] of rows) expect(service.documentCompletedOn(content), name).toBe(want);
     });
 
     it("§ 20: an expulsion voids the exam's grades as a new version; § 19 without a basis is refused", async () => {

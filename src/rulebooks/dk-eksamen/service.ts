@@ -24,7 +24,7 @@ import * as appeal55 from "./appeal55.ts";
 import type { Appeal55LetterInput, Appeal55LetterKind } from "./letters.ts";
 import { complaintDeadlines, possibleOutcomes, replay, step, TRANSITIONS, type ComplaintActor, type ComplaintCase, type ComplaintEvent, type ComplaintExam } from "./complaint.ts";
 import { expulsion, expulsionConsequences, specialConditions, type MisconductInput, type SpecialConditionsInput } from "./conduct.ts";
-import { leaverCertificates, meritText, mayIssue, type DiplomaLine } from "./diploma.ts";
+import { leaverCertificates, meritText, mayIssue, retainUntil, type DiplomaLine } from "./diploma.ts";
 import { checkDocumentInput, documentFromCertificate, documentsForLeaver, type ComplaintLetterInput, type ComplaintLetterKind, type EksamenDocumentInput } from "./documents.ts";
 import type { DiplomaKind, Education, ExamForm, ExamGrade, Examinee, GradePart, GradeRecord, IssuedDocument, Level, MeritAssessment, MeritEntry, StandpunktGrade, Subject } from "./model.ts";
 import { parseExamGradeRow, parseExamineeRow, parseStandpunktRow } from "./parse.ts";
@@ -325,7 +325,7 @@ export async function getExaminee(db: Db, actor: Actor, id: string) {
     merits: merits.map((m) => meritView(m, subjects)),
     registrations: await listRegistrations(db, actor, { examineeId: id }),
     complaints: await listComplaints(db, actor, { examineeId: id }),
-    documents: await store.listDocuments(k(db), actor.institutionId, { examineeId: id }),
+    documents: await documentRows(db, actor, { examineeId: id }),
     specialConditions: await store.listSpecialConditions(k(db), actor.institutionId, id),
     cheatingCases: await store.listCheatingCases(k(db), actor.institutionId, id),
     history: await store.examineeHistory(k(db), actor.institutionId, id),
@@ -344,6 +344,7 @@ export async function createTeam(db: Db, actor: Actor, input: { termId?: string 
   if (input.termId) await termOr404(db, actor, input.termId);
   const subjects = await subjectMap(db, actor);
   const out: Finding[] = [];
+  if (input.name.trim() === "") out.push(inputFinding("team-name", "name", input.name, "The team's name is required.", "Holdets navn mangler."));
   if (!subjects.has(input.subjectCode)) out.push(unknownSubject(input.subjectCode));
   await checkTeachers(db, actor, input.teacherIds, out);
   for (const x of input.examineeIds) if (!(await store.getExaminee(k(db), actor.institutionId, x))) out.push(inputFinding("examinee-unknown", "examineeIds", x, `No examinee ${x}.`, `Ingen eksaminand ${x}.`));
@@ -627,12 +628,37 @@ export async function getCensor(db: Db, actor: Actor, id: string) {
   return { ...c, history, load: [...load].map(([termId, exams]) => ({ termId, exams })) };
 }
 
-/** An earlier censorship (here or elsewhere), for § 27's two-year window. */
+/**
+ * An institution number (institutionsnummer) as the censorship history names it: six digits (the institution register's
+ * number, e.g. 280001), or the caller's own institution's code as the platform holds it. Blank → `institution-missing`,
+ * anything else → `institution-code`; both name the field and the value.
+ */
+export function institutionCodeFindings(raw: string, own: string, subject = "institutionCode"): Finding[] {
+  const code = raw.trim();
+  if (code === "") return [inputFinding("institution-missing", subject, raw, `${subject}: the institution number is required (6 digits, e.g. 280001).`, `${subject}: institutionsnummeret mangler (6 cifre, fx 280001).`)];
+  if (!/^\d{6}$/.test(code) && code !== own)
+    return [inputFinding("institution-code", subject, code, `${subject} = "${code}": not an institution number (6 digits, e.g. 280001).`, `${subject} = "${code}": ikke et institutionsnummer (6 cifre, fx 280001).`)];
+  return [];
+}
+
+/**
+ * An earlier censorship (here or elsewhere), for § 27's two-year window ("… at der ikke forekommer individuel gentagen
+ * og gensidig censur inden for 2 år"): the record must name the institution where it took place and at least one of
+ * this institution's teachers as the examiner — a record without an examiner can never bar a censor, so it is refused
+ * rather than saved as noise. Every problem in one answer (422, nothing saved).
+ */
 export async function addCensorHistory(db: Db, actor: Actor, censorId: string, input: { examinerIds: string[]; date: string; institutionCode: string }): Promise<store.CensorshipRow> {
   write(actor);
   await censorOr404(db, actor, censorId);
-  const date = dateOrRefuse(input.date, "date");
-  const row = { censorId, examinerIds: input.examinerIds, date, institutionCode: input.institutionCode.trim(), examId: null, termId: null };
+  const out: Finding[] = [];
+  const date = checkDate(input.date, "date", true, out);
+  const inst = await institutionOf(db, actor);
+  out.push(...institutionCodeFindings(input.institutionCode, inst.code));
+  if (input.examinerIds.length === 0)
+    out.push(inputFinding("examiners-missing", "examinerIds", null, "examinerIds: name at least one examiner the censor censored (§ 27 compares censor and examiner).", "examinerIds: angiv mindst én eksaminator, som censor var censor for (§ 27 sammenholder censor og eksaminator)."));
+  await checkTeachers(db, actor, input.examinerIds, out);
+  if (out.length || !date) throw refuse(out, "the censorship was not saved");
+  const row = { censorId, examinerIds: [...new Set(input.examinerIds)], date, institutionCode: input.institutionCode.trim(), examId: null, termId: null };
   const id = await k(db)
     .transaction()
     .execute(async (tx) => {
@@ -869,16 +895,22 @@ export async function getGrade(db: Db, actor: Actor, id: string): Promise<GradeV
   return { ...gradeView(g, subjects), history: (await store.gradeHistory(k(db), actor.institutionId, id)).map((h) => gradeView(h, subjects)) };
 }
 
-/** Several grades, all or nothing (the CSV import): every row is checked first; one bad cell and nothing is saved. */
-export async function addGrades(db: Db, actor: Actor, rows: { line: number; input: GradeInput }[]): Promise<{ imported: number }> {
+/**
+ * Several grades, all or nothing (the CSV import): every row is checked first, and every finding of every row comes
+ * back in one answer (in line order) — `findings` are what the caller already found on the line (an unknown CPR, a bad
+ * kind), the rest of the row is still checked; one bad cell and nothing is saved.
+ */
+export async function addGrades(db: Db, actor: Actor, rows: { line: number; input: GradeInput; findings?: Finding[] | undefined }[]): Promise<{ imported: number }> {
   requireRole(actor, GRADE_ROLES, "grade entry needs a write role or laerer");
   const subjects = await subjectMap(db, actor);
   const ready: { input: GradeInput; data: store.GradeData }[] = [];
   const out: Finding[] = [];
   for (const r of rows) {
+    const pre = (r.findings ?? []).filter((f) => f.severity === "error");
+    out.push(...pre);
     const d = await gradeData(db, actor, r.input, subjects, `line ${r.line}`);
     if (d.value === null) out.push(...d.because.filter((f) => f.severity === "error"));
-    else ready.push({ input: r.input, data: d.value });
+    else if (pre.length === 0) ready.push({ input: r.input, data: d.value });
   }
   if (out.length) throw refuse(out, "nothing was imported");
   await k(db)
@@ -1500,9 +1532,42 @@ export async function diplomaPreview(db: Db, actor: Actor, examineeId: string) {
   };
 }
 
-export async function listDocuments(db: Db, actor: Actor, examineeId: string): Promise<store.DocumentRow[]> {
+/**
+ * A row of the document ledger as staff see it: the ledger row plus how long the data behind it is kept (§ 38, stk. 1:
+ * "… i 30 år efter eksamens eller prøvens afslutning"). `retainFrom` is the day the exam the document certifies ended
+ * (`documentCompletedOn`), `retainUntil` the last day of the duty (`retainUntil` in diploma.ts), `retention` its finding.
+ */
+export type DocumentView = store.DocumentRow & { retainFrom: IsoDate; retainUntil: IsoDate; retention: Finding[] };
+
+/**
+ * The day the exam (or course) a document certifies ended, from the document's stored content: the latest date of a
+ * grade on it — its exam, standpunkt and merit lines, and a deltagerbevis's standpunkt grades. A document with no dated
+ * grade (a deltagerbevis without standpunkt grades) ended when the examinee left (`leftOn`), else on the issue day.
+ * Not the issue day first: a copy issued years later does not restart the 30 years; the exam's end does not move.
+ */
+export function documentCompletedOn(content: Pick<EksamenDocumentInput, "lines" | "subjects" | "leftOn" | "issuedOn">): IsoDate {
+  const dates = [...content.lines.map((l) => l.date), ...(content.subjects ?? []).flatMap((x) => x.standpunkt.map((l) => l.date))];
+  const latest = dates.reduce<IsoDate | undefined>((a, d) => (a === undefined || d > a ? d : a), undefined);
+  return latest ?? content.leftOn ?? content.issuedOn;
+}
+
+async function documentViews(db: Db, actor: Actor, rows: store.DocumentRow[]): Promise<DocumentView[]> {
+  const contents = await store.documentContents(k(db), actor.institutionId, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const c = contents.get(r.id) as Partial<EksamenDocumentInput> | undefined;
+    const from = documentCompletedOn({ lines: c?.lines ?? [], subjects: c?.subjects ?? [], ...(c?.leftOn ? { leftOn: c.leftOn } : {}), issuedOn: c?.issuedOn ?? (r.issuedOn as IsoDate) });
+    const until = retainUntil(from);
+    return { ...r, retainFrom: from, retainUntil: until.value, retention: until.because };
+  });
+}
+
+async function documentRows(db: Db, actor: Actor, opts: { examineeId?: string; id?: string }): Promise<DocumentView[]> {
+  return documentViews(db, actor, await store.listDocuments(k(db), actor.institutionId, opts));
+}
+
+export async function listDocuments(db: Db, actor: Actor, examineeId: string): Promise<DocumentView[]> {
   await examineeOr404(db, actor, examineeId);
-  return store.listDocuments(k(db), actor.institutionId, { examineeId });
+  return documentRows(db, actor, { examineeId });
 }
 
 const ledgerOf = (rows: store.DocumentRow[]): IssuedDocument[] =>
@@ -1518,7 +1583,7 @@ export async function issueDocument(
   actor: Actor,
   examineeId: string,
   input: { copy: IssuedDocument["copy"]; on: string; kind?: DiplomaKind | undefined; originalLost?: boolean | undefined; requestedByExaminee?: boolean | undefined; signatory?: { name: string; title: string } | undefined },
-): Promise<store.DocumentRow> {
+): Promise<DocumentView> {
   write(actor);
   const e = await examineeOr404(db, actor, examineeId);
   const on = dateOrRefuse(input.on, "on");
@@ -1538,7 +1603,7 @@ type DocumentRest = Parameters<typeof documentFromCertificate>[1];
  * original; a copy only when the original is lost; the English certified copy on request; withheld during an
  * accepted complaint), then the number, the stored content and the audit row in one transaction.
  */
-async function issueLedgered(db: Db, actor: Actor, e: store.ExamineeRow, kind: DiplomaKind, on: IsoDate, input: IssueOptions, make: (rest: DocumentRest) => EksamenDocumentInput): Promise<store.DocumentRow> {
+async function issueLedgered(db: Db, actor: Actor, e: store.ExamineeRow, kind: DiplomaKind, on: IsoDate, input: IssueOptions, make: (rest: DocumentRest) => EksamenDocumentInput): Promise<DocumentView> {
   const examineeId = e.id;
   const ledger = await store.listDocuments(k(db), actor.institutionId, { examineeId });
   const complaints = await loadComplaints(db, actor, { examineeId });
@@ -1577,7 +1642,7 @@ async function issueLedgered(db: Db, actor: Actor, e: store.ExamineeRow, kind: D
       await audit(auditTx(tx), actor, { action: "eksamen.document.issue", entity: "eksamen_document", entityId: id, detail: { number, kind, copy: input.copy } });
       return id;
     });
-  return (await store.listDocuments(k(db), actor.institutionId, { id }))[0]!;
+  return (await documentRows(db, actor, { id }))[0]!;
 }
 
 /**
@@ -1593,7 +1658,7 @@ export async function issueLeaverDocument(
   actor: Actor,
   examineeId: string,
   input: IssueOptions & { kind: "proevebevis" | "deltagerbevis"; on: string; completed: { subjectCode: string; level?: Level | null | undefined }[] },
-): Promise<store.DocumentRow> {
+): Promise<DocumentView> {
   write(actor);
   const e = await examineeOr404(db, actor, examineeId);
   const on = dateOrRefuse(input.on, "on");
@@ -1632,7 +1697,7 @@ export async function issueLeaverDocument(
 }
 
 /** § 36, stk. 2: the original is recalled (and destroyed); recorded as a revocation row — the document row is never changed. */
-export async function revokeDocument(db: Db, actor: Actor, id: string, input: { on: string; destroyed: boolean; reason: string }): Promise<store.DocumentRow> {
+export async function revokeDocument(db: Db, actor: Actor, id: string, input: { on: string; destroyed: boolean; reason: string }): Promise<DocumentView> {
   requireRole(actor, LEADER_ROLES, "recalling a document is the head of the institution's decision");
   if (!store.isUuid(id)) throw notFound("document");
   const [d] = await store.listDocuments(k(db), actor.institutionId, { id });
@@ -1646,7 +1711,7 @@ export async function revokeDocument(db: Db, actor: Actor, id: string, input: { 
       await store.insertRevocation(tx, actor.institutionId, id, { revokedOn: on, destroyed: input.destroyed, reason: input.reason.trim() }, by(actor));
       await audit(auditTx(tx), actor, { action: "eksamen.document.revoke", entity: "eksamen_document", entityId: id, detail: { destroyed: input.destroyed } });
     });
-  return (await store.listDocuments(k(db), actor.institutionId, { id }))[0]!;
+  return (await documentRows(db, actor, { id }))[0]!;
 }
 
 /** The stored content of an issued document, for the PDF (documents.ts `renderEksamenDocumentPdf`); audited as an export. */

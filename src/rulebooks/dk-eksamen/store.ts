@@ -815,6 +815,18 @@ export async function documentContent(k: EksQ, inst: string, id: string): Promis
   return r?.content;
 }
 
+/** The stored content of several documents (for what each certifies, e.g. the § 38 retention date), by id. */
+export async function documentContents(k: EksQ, inst: string, ids: readonly string[]): Promise<Map<string, unknown>> {
+  if (ids.length === 0) return new Map();
+  const rows = await k
+    .selectFrom("eksamen_document")
+    .select(["id", "content"])
+    .where("institution_id", "=", inst)
+    .where("id", "in", [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.content]));
+}
+
 export async function countDocuments(k: EksQ, inst: string): Promise<number> {
   const r = await k.selectFrom("eksamen_document").select((eb) => eb.fn.countAll<string>().as("n")).where("institution_id", "=", inst).executeTakeFirstOrThrow();
   return Number(r.n);

@@ -430,8 +430,17 @@ function ResultSteps({ r }: { r: ResultView }) {
   );
 }
 
-function DocumentsSection({ session, examineeId, documents, onChange }: { session: Session; examineeId: string; documents: DocumentRow[]; onChange: () => void }) {
+/** A ledger row with the § 38 retention the server computes (API.md `DocumentRow.retainUntil`). */
+type LedgerRow = DocumentRow & { retainFrom?: string; retainUntil?: string; retention?: Finding[] };
+
+const RETENTION_TEXTS = {
+  da: { "docs.retainUntil": "Opbevares til {date} (§ 38)", "docs.retainHint": "Oplysningerne til beviset opbevares i 30 år efter prøvens afslutning ({from}), § 38, stk. 1." },
+  en: { "docs.retainUntil": "Kept until {date} (§ 38)", "docs.retainHint": "The data behind the certificate is kept for 30 years after the exam ended ({from}), § 38, stk. 1." },
+};
+
+function DocumentsSection({ session, examineeId, documents, onChange }: { session: Session; examineeId: string; documents: LedgerRow[]; onChange: () => void }) {
   const t = useT();
+  const r38 = useTexts(RETENTION_TEXTS);
   const { lang } = useI18n();
   const [copy, setCopy] = useState<DocumentCopy>("original");
   const [on, setOn] = useState(today());
@@ -503,6 +512,14 @@ function DocumentsSection({ session, examineeId, documents, onChange }: { sessio
                 </td>
                 <td className="nowrap">
                   {formatDate(doc.issuedOn, lang)} · {doc.issuedBy}
+                  {doc.retainUntil && (
+                    <>
+                      <br />
+                      <span className="small muted" title={doc.retainFrom ? r38("docs.retainHint", { from: formatDate(doc.retainFrom, lang) }) : undefined} data-testid="ek-document-retain" data-until={doc.retainUntil}>
+                        {r38("docs.retainUntil", { date: formatDate(doc.retainUntil, lang) })}
+                      </span>
+                    </>
+                  )}
                 </td>
                 <td className="downloads">
                   <a href={`${API}/documents/${doc.id}/pdf${qs({ lang: doc.copy === "english-certified-copy" ? "en" : "da" })}`} download data-testid="ek-document-pdf">
