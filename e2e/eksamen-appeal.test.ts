@@ -20,6 +20,12 @@ const leder = (() => {
   return u;
 })();
 
+const laerer = (() => {
+  const u = DEMO_USERS.find((x) => x.email === "laerer@fjordby-gym.example");
+  if (!u) throw new Error("no demo laerer in DEMO_USERS (API.md lists it)");
+  return u;
+})();
+
 let server: RunningServer;
 let browser: Browser;
 
@@ -187,6 +193,17 @@ describe("eksamen § 55 appeals in the browser", () => {
       expect(await page.getByTestId("ek-appeal-kind").inputValue()).toBe("expulsion");
       await expect.poll(() => page.getByTestId("ek-appeal-reference").inputValue()).toBe(cc.id);
       expect(await page.getByTestId("ek-appeal-notified").inputValue()).toBe("2024-06-12");
+
+      // a lærer (read role) sees the decisions but no link: filing is a write
+      const l = await newPage(browser, server.url);
+      try {
+        await login(l.page, laerer.email, laerer.password);
+        await l.page.goto(`/eksamen/examinees/${noah!.id}`);
+        await l.page.locator('[data-testid="ek-cheating-row"][data-expelled="true"]').first().waitFor();
+        expect(await l.page.getByTestId("ek-appeal55-link").count()).toBe(0);
+      } finally {
+        await l.context.close();
+      }
     } finally {
       await context.close();
     }
