@@ -8,7 +8,8 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import type { Session } from "../App.tsx";
 import type { Component } from "../../../src/rulebooks/dk-eksamen/model.ts";
-import { ApiError, post, qs, type Finding } from "../api.ts";
+import { post, qs } from "../api.ts";
+import { useSubmit } from "../forms.ts";
 import { Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { useI18n, useTexts, type UiLang } from "../i18n.tsx";
 import { Link } from "../router.tsx";
@@ -134,27 +135,6 @@ const TEXTS = {
 
 const useT = () => useTexts(TEXTS);
 
-/** Findings that name `field` (`finding.subject`), and the rest, which the form shows on top. */
-function split(findings: Finding[], fields: string[]) {
-  return {
-    at: (...names: string[]) => findings.filter((f) => f.subject !== undefined && names.includes(f.subject)),
-    other: findings.filter((f) => !f.subject || !fields.includes(f.subject)),
-  };
-}
-
-/** Runs a POST; a refusal with findings goes to `setFindings`, any other error to `setErr`. */
-async function submit<T>(path: string, body: unknown, setFindings: (f: Finding[]) => void, setErr: (e: unknown) => void): Promise<T | undefined> {
-  setErr(null);
-  setFindings([]);
-  try {
-    return await post<T>(path, body);
-  } catch (x) {
-    if (x instanceof ApiError && x.findings.length > 0) setFindings(x.findings);
-    else setErr(x);
-    return undefined;
-  }
-}
-
 const TABS = [
   { to: "/eksamen/subjects", key: "cat.subjects", testid: "ek-cat-subjects" },
   { to: "/eksamen/teachers", key: "cat.teachers", testid: "ek-cat-teachers" },
@@ -202,21 +182,21 @@ export function SubjectsPage({ session }: { session: Session }) {
   const { data, error, reload } = useLoad<Subject[]>(`${API}/subjects`);
   const empty = { code: "", nameDa: "", nameEn: "", component: "" as Component | "" };
   const [x, setX] = useState(empty);
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
+  const sub = useSubmit();
   const [created, setCreated] = useState<string | null>(null);
   const create = async (e: FormEvent) => {
     e.preventDefault();
     setCreated(null);
     const body = { code: x.code, name: x.nameEn.trim() ? { da: x.nameDa, en: x.nameEn } : { da: x.nameDa }, ...(x.component ? { component: x.component } : {}) };
-    const s = await submit<Subject>(`${API}/subjects`, body, setFindings, setErr);
+    const s = await sub.run(() => post<Subject>(`${API}/subjects`, body));
     if (s) {
       setX(empty);
       setCreated(s.code);
       reload();
     }
   };
-  const { at, other } = split(findings, SUBJECT_FIELDS);
+  const { at } = sub;
+  const other = sub.rest(SUBJECT_FIELDS);
   return (
     <CataloguePage current="/eksamen/subjects" intro={t("subjects.intro")}>
       <ProblemBanner error={error} />
@@ -251,7 +231,7 @@ export function SubjectsPage({ session }: { session: Session }) {
       {session.canWrite && (
         <form className="card" onSubmit={(e) => void create(e)} data-testid="ek-new-subject">
           <h2>{t("subjects.new")}</h2>
-          <ProblemBanner error={err} />
+          <ProblemBanner error={sub.err} />
           <FindingList findings={other} testid="ek-new-subject-findings" />
           {created && (
             <p role="status" className="small" data-testid="ek-subject-created">
@@ -303,20 +283,20 @@ export function TeachersPage({ session }: { session: Session }) {
   const { data, error, reload } = useLoad<Teacher[]>(`${API}/teachers`);
   const empty = { name: "", initials: "" };
   const [x, setX] = useState(empty);
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
+  const sub = useSubmit();
   const [created, setCreated] = useState<string | null>(null);
   const create = async (e: FormEvent) => {
     e.preventDefault();
     setCreated(null);
-    const r = await submit<Teacher>(`${API}/teachers`, x, setFindings, setErr);
+    const r = await sub.run(() => post<Teacher>(`${API}/teachers`, x));
     if (r) {
       setX(empty);
       setCreated(r.name);
       reload();
     }
   };
-  const { at, other } = split(findings, TEACHER_FIELDS);
+  const { at } = sub;
+  const other = sub.rest(TEACHER_FIELDS);
   return (
     <CataloguePage current="/eksamen/teachers" intro={t("teachers.intro")}>
       <ProblemBanner error={error} />
@@ -347,7 +327,7 @@ export function TeachersPage({ session }: { session: Session }) {
       {session.canWrite && (
         <form className="card" onSubmit={(e) => void create(e)} data-testid="ek-new-teacher">
           <h2>{t("teachers.new")}</h2>
-          <ProblemBanner error={err} />
+          <ProblemBanner error={sub.err} />
           <FindingList findings={other} testid="ek-new-teacher-findings" />
           {created && (
             <p role="status" className="small" data-testid="ek-teacher-created">
@@ -397,25 +377,25 @@ function NewTeamForm({ terms, subjects, teachers, examinees, termId, onDone }: {
   const { lang } = useI18n();
   const empty = { termId, name: "", subjectCode: "", level: "" as Level | "", teacherIds: [] as string[], examineeIds: [] as string[] };
   const [x, setX] = useState(empty);
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
+  const sub = useSubmit();
   const [created, setCreated] = useState<string | null>(null);
   const create = async (e: FormEvent) => {
     e.preventDefault();
     setCreated(null);
     const body = { termId: x.termId || null, name: x.name, subjectCode: x.subjectCode, level: x.level || null, teacherIds: x.teacherIds, examineeIds: x.examineeIds };
-    const r = await submit<Team>(`${API}/teams`, body, setFindings, setErr);
+    const r = await sub.run(() => post<Team>(`${API}/teams`, body));
     if (r) {
       setX({ ...empty, termId: x.termId });
       setCreated(r.name);
       onDone(r);
     }
   };
-  const { at, other } = split(findings, TEAM_FIELDS);
+  const { at } = sub;
+  const other = sub.rest(TEAM_FIELDS);
   return (
     <form className="card" onSubmit={(e) => void create(e)} data-testid="ek-new-team">
       <h2>{t("teams.new")}</h2>
-      <ProblemBanner error={err} />
+      <ProblemBanner error={sub.err} />
       <FindingList findings={other} testid="ek-new-team-findings" />
       {created && (
         <p role="status" className="small" data-testid="ek-team-created">

@@ -7,7 +7,8 @@
  */
 import { useState, type FormEvent } from "react";
 import type { Session } from "../App.tsx";
-import { ApiError, post, type Finding } from "../api.ts";
+import { post } from "../api.ts";
+import { useSubmit } from "../forms.ts";
 import { Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { formatDate, useI18n, useTexts } from "../i18n.tsx";
 import { Link } from "../router.tsx";
@@ -99,29 +100,25 @@ const CENSOR_FIELDS = ["name", "capacity"];
 function NewCensorForm({ onDone }: { onDone: () => void }) {
   const t = useTexts(TEXTS);
   const [form, setForm] = useState({ name: "", employedAt: "", subjects: "", capacity: "10" });
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
+  const sub = useSubmit();
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    setErr(null);
-    setFindings([]);
-    try {
-      await post<Censor>(`${API}/censors`, {
+    const r = await sub.run(() =>
+      post<Censor>(`${API}/censors`, {
         name: form.name,
         employedAt: form.employedAt.split(",").map((x) => x.trim()).filter(Boolean),
         subjects: parseCensorSubjects(form.subjects),
         capacity: Number(form.capacity),
-      });
+      }),
+    );
+    if (r) {
       setForm({ name: "", employedAt: "", subjects: "", capacity: "10" });
       onDone();
-    } catch (x) {
-      if (x instanceof ApiError && x.findings.length > 0) setFindings(x.findings);
-      else setErr(x);
     }
   };
   // the server names the field of a refusal (service.ts createCensor: "name", "capacity"); the rest goes on top
-  const at = (name: string) => findings.filter((f) => f.subject === name);
-  const other = findings.filter((f) => !f.subject || !CENSOR_FIELDS.includes(f.subject));
+  const { at, err } = sub;
+  const other = sub.rest(CENSOR_FIELDS);
   return (
     <form className="card" onSubmit={(e) => void create(e)} data-testid="ek-new-censor">
       <h2>{t("censor.new")}</h2>
@@ -205,26 +202,20 @@ function NewHistoryForm({ censorId, teachers, onDone }: { censorId: string; teac
   const c = useTexts(CT);
   const empty = { date: today(), institutionCode: "", examinerIds: [] as string[] };
   const [x, setX] = useState(empty);
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
+  const sub = useSubmit();
   const [done, setDone] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setErr(null);
-    setFindings([]);
     setDone(false);
-    try {
-      await post<CensorshipRecord>(`${API}/censors/${encodeURIComponent(censorId)}/history`, x);
+    const r = await sub.run(() => post<CensorshipRecord>(`${API}/censors/${encodeURIComponent(censorId)}/history`, x));
+    if (r) {
       setX(empty);
       setDone(true);
       onDone();
-    } catch (y) {
-      if (y instanceof ApiError && y.findings.length > 0) setFindings(y.findings);
-      else setErr(y);
     }
   };
-  const at = (name: string) => findings.filter((f) => f.subject === name);
-  const other = findings.filter((f) => !f.subject || !HISTORY_FIELDS.includes(f.subject));
+  const { at, err } = sub;
+  const other = sub.rest(HISTORY_FIELDS);
   return (
     <form className="card" onSubmit={(e) => void submit(e)} data-testid="ek-censor-history-form">
       <h2>{c("detail.add")}</h2>

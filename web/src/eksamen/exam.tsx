@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import type { Session } from "../App.tsx";
 import { ApiError, get, post, put, type Finding } from "../api.ts";
+import { useSubmit } from "../forms.ts";
 import { Banner, Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { formatDate, useI18n, useTexts } from "../i18n.tsx";
 import { Link } from "../router.tsx";
@@ -239,18 +240,16 @@ function GradeRow({ exam, reg, current, mayGrade, onSaved }: { exam: ExamDetail;
   const [grade, setGrade] = useState("");
   const [announcedOn, setAnnouncedOn] = useState(exam.date);
   const [reason, setReason] = useState("");
-  const [findings, setFindings] = useState<Finding[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
-  const [err, setErr] = useState<unknown>(null);
+  const sub = useSubmit();
+  const { findings, err } = sub;
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setFindings([]);
     setSaved(null);
-    setErr(null);
-    try {
-      const g = current
-        ? await put<Grade>(`${API}/grades/${current.id}`, { grade: grade.trim(), announcedOn, version: current.version, reason })
-        : await post<Grade>(`${API}/grades`, {
+    const g = await sub.run(() =>
+      current
+        ? put<Grade>(`${API}/grades/${current.id}`, { grade: grade.trim(), announcedOn, version: current.version, reason })
+        : post<Grade>(`${API}/grades`, {
             kind: "exam",
             examineeId: reg.examineeId,
             subjectCode: exam.subject.code,
@@ -261,14 +260,13 @@ function GradeRow({ exam, reg, current, mayGrade, onSaved }: { exam: ExamDetail;
             announcedOn,
             termId: exam.termId,
             examId: exam.id,
-          });
+          }),
+    );
+    if (g) {
       setSaved(g.grade);
       setGrade("");
       setReason("");
       onSaved();
-    } catch (x) {
-      if (x instanceof ApiError && x.findings.length > 0) setFindings(x.findings);
-      else setErr(x);
     }
   };
   const gradeFindings = findings.filter((f) => !f.subject || f.subject === "grade" || f.subject.endsWith("grade"));

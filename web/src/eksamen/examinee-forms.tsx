@@ -9,6 +9,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import type { Session } from "../App.tsx";
 import { ApiError, post, put, type Finding } from "../api.ts";
+import { useSubmit } from "../forms.ts";
 import { Banner, Field, FindingList, ProblemBanner } from "../components.tsx";
 import { formatDate, formatDateTime, pick, useI18n, useTexts } from "../i18n.tsx";
 import { AppealLink } from "./appeals.tsx";
@@ -306,30 +307,8 @@ const BASES: SpecialBasis[] = ["mental", "physical", "similar-specific", "none"]
 const MISCONDUCT: MisconductKind[] = ["obtained-help", "gave-help", "unauthorised-aids", "others-work", "own-earlier-work", "rules-breach"];
 const COPIES: DocumentCopy[] = ["original", "copy", "english-certified-copy"];
 
-/** A form's submission: a 422's findings (shown beside their fields) apart from any other problem. */
-function useSubmit() {
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (f: () => Promise<void>) => {
-    setErr(null);
-    setFindings([]);
-    setBusy(true);
-    try {
-      await f();
-    } catch (x) {
-      if (x instanceof ApiError && x.status === 422 && x.findings.length > 0) setFindings(x.findings);
-      else setErr(x);
-    } finally {
-      setBusy(false);
-    }
-  };
-  /** The findings about one field (a finding's `subject` is the field's name, or `name.x` / `name[i]…`). */
-  const at = (name: string) => findings.filter((f) => f.subject === name || f.subject?.startsWith(`${name}.`) || f.subject?.startsWith(`${name}[`));
-  /** The findings not shown beside any of the given fields. */
-  const rest = (names: readonly string[]) => findings.filter((f) => !names.some((n) => f.subject === n || f.subject?.startsWith(`${n}.`) || f.subject?.startsWith(`${n}[`)));
-  return { findings, err, busy, run, at, rest, setErr };
-}
+/** Only a 422 is a refusal beside the fields here: a 409 is "someone else saved first" (the edit form shows it apart). */
+const ONLY_422 = { findingStatuses: [422] } as const;
 
 export const examLabel = (x: Exam, lang: "da" | "en") => `${subjectName(x.subject, lang)}${x.level ? ` ${x.level}` : ""}, ${pick(PART_LABEL[x.part], lang)} · ${formatDate(x.date, lang)}`;
 
@@ -372,7 +351,7 @@ export function EditExamineeForm({ examinee, onSaved, onReload }: { examinee: Ex
   const [form, setForm] = useState(initial);
   const [conflict, setConflict] = useState(false);
   const [saved, setSaved] = useState<number | null>(null);
-  const s = useSubmit();
+  const s = useSubmit(ONLY_422);
   const set = <K extends keyof typeof initial>(k: K, v: (typeof initial)[K]) => setForm({ ...form, [k]: v });
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -566,7 +545,7 @@ function MeritForm({ examineeId, onChange }: { examineeId: string; onChange: () 
   const subjects = useLoad<Subject[]>(`${API}/subjects`);
   const [form, setForm] = useState({ subjectCode: "", level: "" as Level | "", part: "written" as Part, kind: "passed" as MeritKind, grade: "", certificate: "", source: "", date: today() });
   const [done, setDone] = useState(false);
-  const s = useSubmit();
+  const s = useSubmit(ONLY_422);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm({ ...form, [k]: v });
   const add = (e: FormEvent) => {
     e.preventDefault();
@@ -687,7 +666,7 @@ export function SpecialConditionsSection({ session, detail, exams, onChange }: {
   };
   const [form, setForm] = useState({ examId: "", basis: "physical" as SpecialBasis, necessaryForEquality: true, changesLevel: false, conditions: "", decidedOn: today() });
   const [added, setAdded] = useState<SpecialConditionsRow | null>(null);
-  const s = useSubmit();
+  const s = useSubmit(ONLY_422);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm({ ...form, [k]: v });
   const examId = form.examId || mine[0]?.id || "";
   const add = (e: FormEvent) => {
@@ -803,7 +782,7 @@ export function CheatingSection({ session, detail, exams, onChange }: { session:
   };
   const [form, setForm] = useState({ examId: "", kind: "unauthorised-aids" as MisconductKind, when: "during" as "during" | "after", confirmed: false, couldAffectAssessment: false, on: today(), expelled: false, note: "" });
   const [added, setAdded] = useState<CheatingCaseRow | null>(null);
-  const s = useSubmit();
+  const s = useSubmit(ONLY_422);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm({ ...form, [k]: v });
   const examId = form.examId || mine[0]?.id || "";
   const add = (e: FormEvent) => {
@@ -957,7 +936,7 @@ export function LeaverSection({ session, detail, exams, onChange }: { session: S
   const [form, setForm] = useState({ kind: "proevebevis" as "proevebevis" | "deltagerbevis", copy: "original" as DocumentCopy, on: today(), originalLost: false, requestedByExaminee: false, signatoryName: "", signatoryTitle: "" });
   const [completed, setCompleted] = useState<Set<string>>(new Set());
   const [issued, setIssued] = useState<DocumentRow | null>(null);
-  const s = useSubmit();
+  const s = useSubmit(ONLY_422);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm({ ...form, [k]: v });
   if (!detail.leftOn) {
     return session.canWrite ? (

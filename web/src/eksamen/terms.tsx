@@ -5,7 +5,8 @@
  */
 import { useState, type FormEvent } from "react";
 import type { Session } from "../App.tsx";
-import { ApiError, post, qs, type Finding } from "../api.ts";
+import { post, qs } from "../api.ts";
+import { useSubmit } from "../forms.ts";
 import { Banner, CountBadges, Field, FindingItem, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { formatDate, pick, useI18n, useTexts } from "../i18n.tsx";
 import { Link, navigate } from "../router.tsx";
@@ -376,24 +377,18 @@ function NewExamForm({ termId, onDone }: { termId: string; onDone: () => void })
   const emptyForm: ExamForm = { basis: { forlaeg: "", otherMaterial: false }, course: { timeMinutes: 0, draw: true, preparationMinutes: 30, examinationMinutes: 30 }, answer: ["oral"], electronic: false, multiSubject: false, group: false, setBy: "institution" };
   const [x, setX] = useState(empty);
   const [f, setF] = useState<ExamForm>(emptyForm);
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
+  const sub = useSubmit();
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    setErr(null);
-    setFindings([]);
-    try {
-      await post<Exam>(`${API}/exams`, { termId, subjectCode: x.subjectCode, level: x.level || null, part: x.part, date: x.date, form: f, examinerIds: x.examinerIds });
+    const r = await sub.run(() => post<Exam>(`${API}/exams`, { termId, subjectCode: x.subjectCode, level: x.level || null, part: x.part, date: x.date, form: f, examinerIds: x.examinerIds }));
+    if (r) {
       setX(empty);
       setF(emptyForm);
       onDone();
-    } catch (y) {
-      if (y instanceof ApiError && y.findings.length > 0) setFindings(y.findings);
-      else setErr(y);
     }
   };
-  const at = (name: string) => findings.filter((g) => g.subject === name);
-  const other = findings.filter((g) => !g.subject || !EXAM_FIELDS.includes(g.subject));
+  const { at, err } = sub;
+  const other = sub.rest(EXAM_FIELDS);
   const num = (v: string) => Math.max(0, Math.floor(Number(v) || 0));
   return (
     <form className="card" onSubmit={(e) => void create(e)} data-testid="ek-new-exam">
