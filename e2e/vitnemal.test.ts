@@ -5,7 +5,7 @@
  * kompetansebevis, opens her document preview, sees the ENG1007 line with IM and FAM39 «Dokumentert fravær» put there
  * by §6.3, issues the kompetansebevis, downloads it and reads the PDF back with pdftotext. The class list also shows
  * the demo pupil whose missing orden og adferd (§5.6) blocks issuing, and her preview has the issue button disabled;
- * correcting her case in the page's JSON editor (with a reason) makes it issuable. Then: issuing again is a change (new number, the old one cancelled, §2.8), a way-2 duplicate is marked DUPLIKAT
+ * correcting her case in the page's form (orden og adferd added, with a reason) makes it issuable. Then: issuing again is a change (new number, the old one cancelled, §2.8), a way-2 duplicate is marked DUPLIKAT
  * (§2.11), the document is cancelled (FEI), the demo's vitnemål is reissued after a change of legal gender (§2.12), and
  * the school year's NVB file is downloaded from the documents page; last, the class list issues the rest of the year
  * in one batch.
@@ -78,11 +78,15 @@ describe("vitnemål (seed 003) in the browser", () => {
     expect(await page.getByTestId("vm-issue").isDisabled()).toBe(true);
 
     // correct her case in the browser: record orden og adferd for the last year → previewed issuable, saved, issuable
-    await page.getByTestId("vm-correct").locator("summary").click();
-    const json = JSON.parse(await page.getByTestId("vm-editor-json").inputValue()) as Record<string, unknown>;
-    expect(json.conduct).toBeUndefined();
-    json.conduct = [{ schoolYear: { startYear: 2024 }, orden: "G", adferd: "G", kind: "standpunkt", elevInYear: true }];
-    await page.getByTestId("vm-editor-json").fill(JSON.stringify(json, null, 2));
+    await page.getByTestId("vm-correct-open").click();
+    const conduct = page.getByTestId("vm-f-conduct");
+    expect(await conduct.getAttribute("data-rows")).toBe("0"); // no orden og adferd recorded
+    await page.getByTestId("vm-f-conduct-add").click();
+    await page.getByTestId("vm-f-conduct-0-schoolYear-startYear").selectOption({ label: "2024/25" });
+    await page.getByTestId("vm-f-conduct-0-orden").selectOption({ label: "God" });
+    await page.getByTestId("vm-f-conduct-0-adferd").selectOption({ label: "God" });
+    await page.getByTestId("vm-f-conduct-0-kind").selectOption({ label: "Standpunkt" });
+    expect(await page.getByTestId("vm-f-conduct-0-elevInYear").isChecked()).toBe(true);
     await page.getByTestId("vm-editor-preview").click();
     await expect.poll(() => page.getByTestId("vm-editor-result").getAttribute("data-issuable")).toBe("true");
     expect(await page.getByTestId("vm-editor-save").isDisabled()).toBe(true); // a correction needs its reason

@@ -215,7 +215,8 @@ async function serveCommand(ctx: CliContext, o: { port: number; host: string; de
   try {
     const boot = await bootstrap(db, { demo: o.demo, seeders: demoSeeders });
     const webDist = join(ROOT, "web", "dist");
-    const app = createApp({ db, rulebooks: rulebookHttp, webDist });
+    // BEVIS_TRUST_PROXY=1: count failed logins by X-Forwarded-For (only behind a proxy that sets it; ADR 0005).
+    const app = createApp({ db, rulebooks: rulebookHttp, webDist, login: { trustProxy: /^(1|true|yes)$/i.test(process.env.BEVIS_TRUST_PROXY ?? "") } });
     const server = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, (info) => {
       const url = `http://${o.host === "0.0.0.0" || o.host === "::" ? "localhost" : o.host}:${info.port}/`;
       const logins = formatLogins(boot, o.demo);

@@ -11,7 +11,7 @@ import type { Db } from "../db/connect.ts";
 import { authMiddleware } from "./auth.ts";
 import { ProblemError, type AppEnv } from "./context.ts";
 import { openApiDocument, type OpenApiOp } from "./openapi.ts";
-import { platformOps, platformRouter } from "./platform-routes.ts";
+import { platformOps, platformRouter, type LoginOptions } from "./platform-routes.ts";
 
 export interface RulebookHttp {
   /** Where the router is mounted, e.g. "/api/amu". */
@@ -26,6 +26,8 @@ export interface AppDeps {
   rulebooks: RulebookHttp[];
   /** The built web app (web/dist); served when the folder exists. */
   webDist?: string;
+  /** Login throttling: trusted proxy, limits, clock (docs/decisions/0005-login-throttling.md). */
+  login?: LoginOptions;
 }
 
 const CSP = [
@@ -101,7 +103,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use("*", authMiddleware());
 
   // 4. routes
-  app.route("/api", platformRouter());
+  app.route("/api", platformRouter(deps.login));
   for (const rb of deps.rulebooks) app.route(rb.prefix, rb.router);
 
   const openapi = openApiDocument(allOps, { title: "bevis", version: PLATFORM_VERSION });

@@ -2,7 +2,8 @@
  * The platform's own routes (docs/api.md, "Platform"): health, login/logout/me/switch, and the admin routes for users
  * and API tokens of the current institution. Each route is described beside it in `platformOps`.
  */
-import { Hono } from "hono";
+import type { IncomingMessage } from "node:http";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { sql } from "kysely";
 import { ROLES } from "../db/schema.ts";
@@ -11,6 +12,8 @@ import { addUser, findUserByEmail, getUser, membershipsOf, usersOf, type Members
 import { verifyPassword } from "../auth/password.ts";
 import { createSession, deleteSession, setSessionInstitution } from "../auth/sessions.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../auth/api-tokens.ts";
+import { admitLogin, DEFAULT_LIMITS, pruneLoginAttempts, recordLoginSuccess, type Admission, type ThrottleLimits } from "../auth/throttle.ts";
+import { finding } from "../../kernel/law.ts";
 import { clearSessionCookie, setSessionCookie } from "./auth.ts";
 import { ProblemError, requireRole, type AppEnv } from "./context.ts";
 import type { OpenApiOp } from "./openapi.ts";
@@ -45,8 +48,66 @@ function me(user: { id: string; email: string; name: string }, institutions: Mem
   return { user: { id: user.id, email: user.email, name: user.name }, institutions, current };
 }
 
-export function platformRouter(): Hono<AppEnv> {
+/** How the login route throttles (docs/decisions/0005-login-throttling.md). */
+export interface LoginOptions {
+  /**
+   * Take the client address from the last entry of X-Forwarded-For (the one the proxy in front of bevis appended)
+   * instead of the socket. Only for a server reachable through that proxy alone; off by default, since anyone can
+   * send the header. `bevis serve` turns it on with BEVIS_TRUST_PROXY=1.
+   */
+  trustProxy?: boolean;
+  /** Default: 10 failures per account, 50 per address, in 15 minutes. */
+  limits?: ThrottleLimits;
+  /** The clock (tests move it; default: the system clock). */
+  now?: () => Date;
+}
+
+/**
+ * The address the login is counted under: the socket's remote address (node server), or with `trustProxy` the last
+ * X-Forwarded-For entry; "unknown" when neither is there (in-process requests in tests). IPv4-mapped IPv6 addresses
+ * are written as IPv4.
+ */
+export function clientAddress(c: Context, trustProxy = false): string {
+  let addr: string | undefined;
+  if (trustProxy) {
+    const entries = (c.req.header("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    addr = entries[entries.length - 1];
+  }
+  if (!addr) {
+    const env = c.env as { incoming?: IncomingMessage; server?: { incoming?: IncomingMessage } } | undefined;
+    addr = (env?.server?.incoming ?? env?.incoming)?.socket?.remoteAddress;
+  }
+  if (!addr) return "unknown";
+  const lower = addr.toLowerCase();
+  return lower.startsWith("::ffff:") && lower.includes(".") ? lower.slice(7) : lower;
+}
+
+/** 429 with Retry-After: refused before any password was looked at. */
+function tooManyAttempts(admission: Extract<Admission, { allowed: false }>): Response {
+  const secs = admission.retryAfterSeconds;
+  const minutes = Math.ceil(secs / 60);
+  const who = admission.scope === "account" ? { en: "for this e-mail address", da: "for denne e-mailadresse" } : { en: "from your network address", da: "fra din netværksadresse" };
+  const f = finding(
+    `platform.login.throttled.${admission.scope}`,
+    "error",
+    { seed: "reference", ref: "docs/decisions/0005-login-throttling.md" },
+    {
+      en: `Too many failed logins ${who.en}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      da: `For mange mislykkede login ${who.da}. Prøv igen om ${minutes} minut${minutes === 1 ? "" : "ter"}.`,
+    },
+    { subject: admission.scope === "account" ? "email" : "address", value: secs },
+  );
+  const body = { type: "about:blank", title: "Too Many Requests", status: 429, detail: f.message.en, findings: [f] };
+  return new Response(JSON.stringify(body), {
+    status: 429,
+    headers: { "content-type": "application/problem+json; charset=utf-8", "cache-control": "no-store", "retry-after": String(secs) },
+  });
+}
+
+export function platformRouter(login: LoginOptions = {}): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
+  const limits = login.limits ?? DEFAULT_LIMITS;
+  const now = login.now ?? (() => new Date());
 
   r.get("/health", async (c) => {
     const db = c.get("db");
@@ -57,6 +118,10 @@ export function platformRouter(): Hono<AppEnv> {
   r.post("/auth/login", async (c) => {
     const body = await jsonBody(c, LoginBody);
     const k = c.get("db").kysely;
+    // Throttle first: a refused attempt never reaches the password check (docs/decisions/0005-login-throttling.md).
+    const admission = await admitLogin(k, { email: body.email, address: clientAddress(c, login.trustProxy) }, now(), limits);
+    if (!admission.allowed) return tooManyAttempts(admission);
+    await pruneLoginAttempts(k, now(), limits);
     const user = await findUserByEmail(k, body.email);
     const ok = await verifyPassword(body.password, user?.password_hash);
     if (!user || !ok || user.disabled) {
@@ -68,6 +133,7 @@ export function platformRouter(): Hono<AppEnv> {
       });
       throw WRONG_LOGIN;
     }
+    await recordLoginSuccess(k, admission.attemptId, body.email, now());
     const institutions = await membershipsOf(k, user.id);
     const current = institutions[0]?.id ?? null;
     const { token } = await createSession(k, user.id, current);
@@ -171,7 +237,7 @@ export async function meOf(db: Parameters<typeof getUser>[0], userId: string, cu
 const TAG = "platform";
 export const platformOps: OpenApiOp[] = [
   { method: "get", path: "/api/health", summary: "Liveness and database kind", tag: TAG, public: true, response: z.object({ ok: z.literal(true), db: z.enum(["pglite", "postgres"]) }) },
-  { method: "post", path: "/api/auth/login", summary: "Log in; sets the bevis_session cookie", tag: TAG, public: true, body: LoginBody, response: MeSchema },
+  { method: "post", path: "/api/auth/login", summary: "Log in; sets the bevis_session cookie (429 with Retry-After after too many failed logins)", tag: TAG, public: true, body: LoginBody, response: MeSchema },
   { method: "post", path: "/api/auth/logout", summary: "Log out; clears the cookie (204)", tag: TAG },
   { method: "get", path: "/api/auth/me", summary: "The logged-in user, their institutions and roles", tag: TAG, response: MeSchema },
   { method: "post", path: "/api/auth/switch", summary: "Switch the session's current institution", tag: TAG, body: SwitchBody, response: MeSchema },

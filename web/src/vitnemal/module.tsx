@@ -9,20 +9,18 @@
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import type { Session } from "../App.tsx";
-import { ApiError, get, post, put, qs, type Finding } from "../api.ts";
-import { Banner, FindingList, ProblemBanner, Spinner } from "../components.tsx";
-import { useI18n, useTexts } from "../i18n.tsx";
+import { ApiError, get, post, qs, type Finding } from "../api.ts";
+import { Banner, Spinner } from "../components.tsx";
+import { useI18n } from "../i18n.tsx";
 import type { WebModule } from "../modules.tsx";
 import { Link, match, navigate } from "../router.tsx";
+import { CaseForm, TEMPLATE } from "./case-form.tsx";
+import { API, Findings, KindBadge, PreviewLines, Problem, useT, type CaseDetail, type DocumentRow, type Kind } from "./parts.tsx";
 import { TEXTS } from "./texts.ts";
 import "./vitnemal.css";
 
-const API = "/api/vitnemal";
-const useT = () => useTexts(TEXTS);
-
 // -------------------------------------------------------------------------------------------------------- API types
 
-type Kind = "vitnemal" | "kompetansebevis";
 type CancelReason = "KLA" | "FEI" | "ANN";
 
 interface CaseRow {
@@ -39,49 +37,6 @@ interface CaseRow {
   schoolYear: string | null;
 }
 
-type Part = "identity" | "intro" | "programme-area" | "sluttkompetanse" | "subject" | "sum" | "conduct" | "absence" | "merknad" | "place-date" | "number" | "vedlegg";
-
-interface PreviewLine {
-  part: Part;
-  text: string;
-  sections: string[];
-  why: { nb: string; en: string };
-  findings: Finding[];
-}
-
-interface Preview {
-  caseId: string | null;
-  version: number | null;
-  kind: Kind | null;
-  forstegang: boolean;
-  issuable: boolean;
-  findings: Finding[];
-  lines: PreviewLine[];
-}
-
-interface DocumentRow {
-  number: string;
-  kind: Kind;
-  fnr: string;
-  caseId: string | null;
-  caseVersion: number | null;
-  reason: string;
-  replaces: string | null;
-  on: string;
-  by: string;
-  status: "issued" | "cancelled";
-}
-
-interface CaseDetail {
-  id: string;
-  version: number;
-  fnrMasked: string;
-  input: { person: { name: string } } & Record<string, unknown>;
-  preview: Preview;
-  history: { version: number; recordedAt: string; recordedBy: string; reason: string | null }[];
-  documents: DocumentRow[];
-}
-
 interface IssueResult {
   number: string;
   kind: Kind;
@@ -90,22 +45,6 @@ interface IssueResult {
 }
 
 // ---------------------------------------------------------------------------------------------------------- helpers
-
-/** The bokmål text of a finding in the local-language slot (the shared components read `message.da`). */
-const localized = (fs: Finding[]): Finding[] => fs.map((f) => (f.message.nb !== undefined && f.message.da === undefined ? { ...f, message: { ...f.message, da: f.message.nb } } : f));
-
-function Findings({ findings, testid }: { findings: Finding[]; testid?: string }) {
-  const l = useMemo(() => localized(findings), [findings]);
-  return <FindingList findings={l} {...(testid !== undefined ? { testid } : {})} />;
-}
-
-function Problem({ error }: { error: unknown }) {
-  if (error instanceof ApiError) {
-    const e = new ApiError(error.status, { ...error.problem, findings: localized(error.findings) });
-    return <ProblemBanner error={e} />;
-  }
-  return <ProblemBanner error={error} />;
-}
 
 function useLoad<T>(path: string | null): { data: T | undefined; error: unknown; reload: () => void } {
   const [data, setData] = useState<T>();
@@ -126,28 +65,6 @@ function useLoad<T>(path: string | null): { data: T | undefined; error: unknown;
 const REASONS = new Set(["new", "change", "gender-change", "duplicate"]);
 const pdfHref = (number: string) => `${API}/documents/${encodeURIComponent(number)}/pdf`;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-function KindBadge({ kind }: { kind: Kind | null }) {
-  const t = useT();
-  return (
-    <span className={`pill vm-kind vm-kind-${kind ?? "none"}`} data-testid="vm-kind" data-kind={kind ?? ""}>
-      {kind ? t(`kind.${kind}`) : t("kind.none")}
-    </span>
-  );
-}
-
-function Sections({ refs }: { refs: string[] }) {
-  const t = useT();
-  return (
-    <span className="vm-sections" data-testid="vm-sections">
-      {refs.map((r) => (
-        <span key={r} className="vm-section" data-section={r} title={`seed 003 · ${r}`}>
-          {t("section", { ref: r })}
-        </span>
-      ))}
-    </span>
-  );
-}
 
 // ------------------------------------------------------------------------------------------------------- class list
 
@@ -346,33 +263,6 @@ function ClassListPage({ query, session }: { query: URLSearchParams; session: Se
 }
 
 // ----------------------------------------------------------------------------------------------------- case preview
-
-function PreviewLines({ lines }: { lines: PreviewLine[] }) {
-  const t = useT();
-  const { lang } = useI18n();
-  return (
-    <ol className="vm-paper" data-testid="vm-preview">
-      {lines.map((l, i) => {
-        const worst = l.findings.some((f) => f.severity === "error") ? "error" : l.findings.some((f) => f.severity === "warning") ? "warning" : "";
-        return (
-          <li key={i} className={`vm-line vm-part-${l.part} ${worst ? `vm-line-${worst}` : ""}`} data-testid="vm-line" data-part={l.part} data-sections={l.sections.join(" ")}>
-            <div className="vm-line-main">
-              <span className="vm-part">{t(`part.${l.part}`)}</span>
-              <span className="vm-text" data-testid="vm-line-text">
-                {l.text}
-              </span>
-            </div>
-            <div className="vm-why" data-testid="vm-why">
-              <Sections refs={l.sections} />
-              <span className="vm-why-text">{lang === "en" ? l.why.en : l.why.nb}</span>
-            </div>
-            <Findings findings={l.findings} testid="vm-line-findings" />
-          </li>
-        );
-      })}
-    </ol>
-  );
-}
 
 function IssuePanel({ detail, session, on, onIssued }: { detail: CaseDetail; session: Session; on: string; onIssued: (r: IssueResult) => void }) {
   const t = useT();
@@ -614,91 +504,6 @@ function DocumentsTable({ docs, session, place, onDone, showCase }: { docs: Docu
   );
 }
 
-// ------------------------------------------------------------------------------------------------------ case editor
-
-/** A new case's starting point: the shape of docs/api.md `VitnemalCaseInput` with one vg1 subject. */
-const TEMPLATE = {
-  person: { fnr: "", name: "" },
-  issuer: { kind: "skole", place: "" },
-  signatories: ["", ""],
-  statuses: [{ status: "elev", schoolYear: { startYear: 2024 } }],
-  programmeAreas: [{ code: "STUSP1----", level: "VG1", schoolYear: { startYear: 2024 } }],
-  subjects: [{ fagkode: "ENG1007", fagtype: "FF", omfang: 140, level: "VG1", status: "elev", year: { half: "V", year: 2025 }, standpunkt: 4 }],
-  conduct: [{ schoolYear: { startYear: 2024 }, orden: "G", adferd: "G", kind: "standpunkt", elevInYear: true }],
-  absence: [{ courseYear: 1, schoolYear: { startYear: 2024 }, days: 0, hours: 0 }],
-  course: { achieved: [], fixedLop: true, withinNormalTime: true },
-};
-
-/**
- * The case as JSON (docs/api.md VitnemalCaseInput): preview the unsaved text (POST /preview), then save it — a new case
- * (POST /cases) or a correction with its reason (PUT /cases/:id, a new version; 409 when someone else changed it).
- */
-function CaseEditor({ initial, id, version, onSaved }: { initial: unknown; id?: string; version?: number; onSaved: (d: CaseDetail) => void }) {
-  const t = useT();
-  const [text, setText] = useState(() => JSON.stringify(initial, null, 2));
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const parse = (): unknown => {
-    try {
-      return JSON.parse(text);
-    } catch (e) {
-      throw new ApiError(400, { status: 400, title: t("edit.badJson"), detail: `${t("edit.badJson")}: ${(e as Error).message}` });
-    }
-  };
-  const act = async (f: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await f();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const save = (e: FormEvent) => {
-    e.preventDefault();
-    void act(async () => {
-      const input = parse();
-      const d = id !== undefined ? await put<CaseDetail>(`${API}/cases/${encodeURIComponent(id)}`, { input, version, reason }) : await post<CaseDetail>(`${API}/cases`, input);
-      setPreview(null);
-      onSaved(d);
-    });
-  };
-  return (
-    <form className="vm-editor" onSubmit={save} data-testid="vm-editor">
-      <p className="hint">{t("edit.hint")}</p>
-      <textarea data-testid="vm-editor-json" spellCheck={false} rows={18} value={text} onChange={(e) => setText(e.target.value)} aria-label={t("edit.json")} />
-      {id !== undefined && (
-        <div className="field">
-          <label htmlFor="vm-edit-reason">{t("edit.reason")}</label>
-          <input id="vm-edit-reason" data-testid="vm-editor-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
-        </div>
-      )}
-      <div className="vm-confirm">
-        <button type="button" className="secondary" disabled={busy} data-testid="vm-editor-preview" onClick={() => void act(async () => setPreview(await post<Preview>(`${API}/preview`, parse())))}>
-          {t("edit.preview")}
-        </button>
-        <button type="submit" className="primary" disabled={busy || (id !== undefined && reason.trim() === "")} data-testid="vm-editor-save">
-          {id !== undefined ? t("edit.saveCorrection") : t("edit.register")}
-        </button>
-      </div>
-      <Problem error={error} />
-      {preview && (
-        <div data-testid="vm-editor-result" data-issuable={String(preview.issuable)} data-kind={preview.kind ?? ""}>
-          <p>
-            <KindBadge kind={preview.kind} /> {preview.issuable ? t("state.issuable") : t("state.notIssuable")}
-          </p>
-          <Findings findings={preview.findings.filter((f) => f.severity !== "info")} />
-          {preview.lines.length > 0 && <PreviewLines lines={preview.lines} />}
-        </div>
-      )}
-    </form>
-  );
-}
-
 function NewCasePage() {
   const t = useT();
   return (
@@ -710,7 +515,7 @@ function NewCasePage() {
         <h1>{t("edit.newTitle")}</h1>
       </div>
       <section className="card">
-        <CaseEditor initial={TEMPLATE} onSaved={(d) => navigate(`/vitnemal/cases/${d.id}`)} />
+        <CaseForm initial={TEMPLATE} onSaved={(d) => navigate(`/vitnemal/cases/${d.id}`)} />
       </section>
     </div>
   );
@@ -819,14 +624,15 @@ function CasePage({ id, query, session }: { id: string; query: URLSearchParams; 
       </section>
       {session.canWrite && (
         <details className="card" data-testid="vm-correct">
-          <summary>
+          <summary data-testid="vm-correct-open">
             <strong>{t("edit.correctTitle")}</strong>
           </summary>
-          <CaseEditor
+          <CaseForm
             key={data.version}
             initial={data.input}
             id={data.id}
             version={data.version}
+            onReload={reload}
             onSaved={() => {
               setMessage(t("edit.saved"));
               setIssued(null);
