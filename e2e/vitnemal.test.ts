@@ -81,6 +81,10 @@ describe("vitnemål (seed 003) in the browser", () => {
     await page.getByTestId("vm-correct-open").click();
     const conduct = page.getByTestId("vm-f-conduct");
     expect(await conduct.getAttribute("data-rows")).toBe("0"); // no orden og adferd recorded
+    // previewed as it is, the §5.6 finding sits beside the (empty) orden og adferd section of the form
+    await page.getByTestId("vm-editor-preview").click();
+    await conduct.getByTestId("vm-section-findings").locator('[data-rule="vitnemal.conduct.missing"]').waitFor();
+    expect(await page.getByTestId("vm-editor-result").getAttribute("data-issuable")).toBe("false");
     await page.getByTestId("vm-f-conduct-add").click();
     await page.getByTestId("vm-f-conduct-0-schoolYear-startYear").selectOption({ label: "2024/25" });
     await page.getByTestId("vm-f-conduct-0-orden").selectOption({ label: "God" });

@@ -582,7 +582,7 @@ function Fields() {
         row={(p) => (
           <>
             <Txt path={[...p, "fagkode"]} label={f("f.fagkode")} list="vm-fagkoder" keepEmpty />
-            <Sel path={[...p, "form"]} label={f("f.form")} opts={EXAM_FORM_OPTS} required empty="—" />
+            <Sel path={[...p, "form"]} label={f("f.form")} opts={[[null, f("form.dotted")], ...EXAM_FORM_OPTS]} required />
             <HalfYear path={[...p, "halfYear"]} label={f("f.halfYear")} />
             <Sel path={[...p, "kind"]} label={f("f.examKind")} opts={EXAM_KIND_OPTS} required />
             <Sel path={[...p, "status"]} label={f("f.status")} opts={STATUS_OPTS} required />
@@ -841,7 +841,7 @@ function SubjectRows({ byFagkode }: { byFagkode: (i: number) => Finding[] }) {
             <HalfYear path={[...p, "year"]} label={f("f.year")} />
             <Sel path={[...p, "standpunkt"]} label={f("f.standpunkt")} opts={vur} />
             <Sel path={[...p, "eksamen"]} label={f("f.eksamen")} opts={vur} />
-            <Sel path={[...p, "examForm"]} label={f("f.examForm")} opts={[[null, "—"], ...EXAM_FORM_OPTS]} />
+            <Sel path={[...p, "examForm"]} label={f("f.examForm")} opts={[[null, f("form.dotted")], ...EXAM_FORM_OPTS]} />
             <Sel path={[...p, "halvar"]} label={f("f.halvar")} opts={vur} />
           </>
         );
