@@ -6,6 +6,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { ApiError, notifyUnauthorized, type Finding, type Problem } from "./api.ts";
 import { Banner, ProblemBanner } from "./components.tsx";
+import { useSubmit } from "./forms.ts";
 import { citationText, findingText, useI18n, useTexts } from "./i18n.tsx";
 
 const TEXTS = {
@@ -128,33 +129,24 @@ export function CsvImportForm(props: {
   const t = useTexts(TEXTS);
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState("");
-  const [busy, setBusy] = useState(false);
+  const imp = useSubmit({ findingStatuses: [422] });
+  const { busy, err, findings: refused } = imp;
   const [imported, setImported] = useState<number | null>(null);
-  const [refused, setRefused] = useState<Finding[] | null>(null);
-  const [err, setErr] = useState<unknown>(null);
   const header = props.columns.join(";");
   const example = [header, ...(props.exampleRows ?? [])].join("\n") + "\n";
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setImported(null);
-    setRefused(null);
-    setErr(null);
+    imp.clear();
     const body = file ? await file.text() : text;
     if (body.trim() === "") {
-      setErr(new Error(t("empty")));
+      imp.setErr(new Error(t("empty")));
       return;
     }
-    setBusy(true);
-    try {
-      const res = await postCsv<{ imported: number }>(props.path, body);
-      setImported(res.imported);
-      props.onDone?.(res.imported);
-    } catch (x) {
-      if (x instanceof ApiError && x.status === 422) setRefused(x.findings);
-      else setErr(x);
-    } finally {
-      setBusy(false);
-    }
+    const res = await imp.run(() => postCsv<{ imported: number }>(props.path, body));
+    if (!res) return;
+    setImported(res.imported);
+    props.onDone?.(res.imported);
   };
   return (
     <form className="card" onSubmit={(e) => void submit(e)} data-testid={props.testid}>
@@ -186,7 +178,7 @@ export function CsvImportForm(props: {
         {busy ? t("busy") : t("submit")}
       </button>
       <ProblemBanner error={err} />
-      {refused && (
+      {refused.length > 0 && (
         <div data-testid={`${props.testid}-refused`} data-count={refused.length}>
           <Banner kind="error">{refused.length === 1 ? t("refused1") : t("refused", { n: refused.length })}</Banner>
           <ImportFindings findings={refused} testid={`${props.testid}-findings`} />

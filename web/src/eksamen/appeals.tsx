@@ -10,6 +10,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import type { Session } from "../App.tsx";
 import { ApiError, get, post, qs, type Finding } from "../api.ts";
+import { useSubmit } from "../forms.ts";
 import { Banner, Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { formatDate, formatDateTime, pick, useI18n, useTexts } from "../i18n.tsx";
 import { Link, navigate, useLocation } from "../router.tsx";
@@ -418,8 +419,8 @@ function NewAppealForm({ session, onDone }: { session: Session; onDone: () => vo
     };
   });
   const [refs, setRefs] = useState<ExamineeRefs | undefined>(undefined);
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
+  const sub = useSubmit();
+  const { findings, err, at } = sub;
   const set = <K extends keyof NewForm>(k: K, v: NewForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const isLeader = session.roles.some((r) => LEADER_ROLES.includes(r));
 
@@ -434,15 +435,12 @@ function NewAppealForm({ session, onDone }: { session: Session; onDone: () => vo
   const refKind = REF_OF[form.decision];
   const options = referenceOptions(refs, refKind, lang);
   const referenceId = options.some((o) => o.id === form.referenceId) ? form.referenceId : (options[0]?.id ?? "");
-  const at = (subject: string) => findings.filter((f) => f.subject === subject || f.subject?.startsWith(`${subject}.`));
-  const rest = findings.filter((f) => !["examineeId", "decision", "reference", "notifiedOn", "filedOn", "on", "actor", "written", "decidedOn"].some((s) => f.subject === s || f.subject?.startsWith(`${s}.`)));
+  const rest = sub.rest(["examineeId", "decision", "reference", "notifiedOn", "filedOn", "on", "actor", "written", "decidedOn"]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setFindings([]);
-    setErr(null);
-    try {
-      const v = await post<AppealView>(`${API}/appeals`, {
+    const v = await sub.run(() =>
+      post<AppealView>(`${API}/appeals`, {
         examineeId: form.examineeId,
         decision: form.decision,
         reference: refKind !== null && referenceId ? { kind: refKind, id: referenceId } : null,
@@ -452,13 +450,11 @@ function NewAppealForm({ session, onDone }: { session: Session; onDone: () => vo
         by: form.by,
         underCustody: form.underCustody,
         suspensive: form.suspensive,
-      });
-      onDone();
-      navigate(`/eksamen/appeals/${v.id}`);
-    } catch (x) {
-      if (x instanceof ApiError && x.findings.length > 0) setFindings(x.findings);
-      else setErr(x);
-    }
+      }),
+    );
+    if (!v) return;
+    onDone();
+    navigate(`/eksamen/appeals/${v.id}`);
   };
 
   return (
@@ -711,8 +707,8 @@ function NextStep({ session, view, onStep }: { session: Session; view: AppealVie
   const [on, setOn] = useState(today());
   const [statement, setStatement] = useState("");
   const [outcome, setOutcome] = useState("not-upheld");
-  const [refused, setRefused] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
+  const sub = useSubmit();
+  const { findings: refused, err } = sub;
   const [done, setDone] = useState<Finding[] | null>(null);
   const isLeader = session.roles.some((r) => LEADER_ROLES.includes(r));
   if (allowed.length === 0)
@@ -726,21 +722,19 @@ function NextStep({ session, view, onStep }: { session: Session; view: AppealVie
   const who = current.actors.includes(actor as AppealActor) ? actor : current.actors[0]!;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setRefused([]);
-    setErr(null);
     setDone(null);
     const body: Record<string, unknown> = { type: current.event, on };
     if (current.event === "send-statement" && statement.trim()) body.statement = statement.trim();
     if (current.event === "decide") body.outcome = outcome;
-    try {
-      const nv = await post<AppealView>(`${API}/appeals/${encodeURIComponent(view.id)}/events`, { seq: view.seq, actor: who, event: body });
-      setDone(nv.findings);
-      onStep(nv);
-    } catch (x) {
-      if (x instanceof ApiError && x.findings.length > 0) setRefused(x.findings);
-      else if (x instanceof ApiError && x.status === 409) setErr(new Error(t("stale")));
-      else setErr(x);
-    }
+    const nv = await sub.run(() =>
+      post<AppealView>(`${API}/appeals/${encodeURIComponent(view.id)}/events`, { seq: view.seq, actor: who, event: body }).catch((x: unknown) => {
+        // a 409 without findings: someone else took a step first
+        throw x instanceof ApiError && x.findings.length === 0 && x.status === 409 ? new Error(t("stale")) : x;
+      }),
+    );
+    if (!nv) return;
+    setDone(nv.findings);
+    onStep(nv);
   };
   const row = (label: string, control: ReactNode) => (
     <div className="field">

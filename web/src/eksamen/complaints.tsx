@@ -7,7 +7,8 @@
  */
 import { useState, type FormEvent, type ReactNode } from "react";
 import type { Session } from "../App.tsx";
-import { ApiError, post, qs, type Finding } from "../api.ts";
+import { post, qs, type Finding } from "../api.ts";
+import { useSubmit } from "../forms.ts";
 import { Banner, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { formatDate, formatDateTime, pick, useI18n, useTexts } from "../i18n.tsx";
 import { Link } from "../router.tsx";
@@ -337,8 +338,8 @@ function NextStep({ session, view, onStep }: { session: Session; view: Complaint
     grade: "",
     legalQuestion: false,
   }));
-  const [refused, setRefused] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
+  const sub = useSubmit();
+  const { findings: refused, err } = sub;
   const [done, setDone] = useState<Finding[] | null>(null);
   const isLeader = session.roles.some((r) => LEADER_ROLES.includes(r));
   const current = allowed.find((a) => a.event === form.event) ?? first;
@@ -354,19 +355,13 @@ function NextStep({ session, view, onStep }: { session: Session; view: Complaint
   const actor = current?.actors.includes(form.actor as ComplaintActor) ? form.actor : (current?.actors[0] ?? "");
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setRefused([]);
-    setErr(null);
     setDone(null);
-    try {
-      const nv = await post<ComplaintView>(`${API}/complaints/${encodeURIComponent(view.id)}/events`, { seq: view.seq, actor, event: eventBody({ ...form, event }) });
-      setDone(nv.findings);
-      onStep(nv);
-      const next = nv.allowedEvents[0];
-      setForm((f) => ({ ...f, event: next?.event ?? "", actor: next?.actors[0] ?? "", due: "", outcome: nv.possibleOutcomes.value[0] ?? f.outcome }));
-    } catch (x) {
-      if (x instanceof ApiError && x.findings.length > 0) setRefused(x.findings);
-      else setErr(x);
-    }
+    const nv = await sub.run(() => post<ComplaintView>(`${API}/complaints/${encodeURIComponent(view.id)}/events`, { seq: view.seq, actor, event: eventBody({ ...form, event }) }));
+    if (!nv) return;
+    setDone(nv.findings);
+    onStep(nv);
+    const next = nv.allowedEvents[0];
+    setForm((f) => ({ ...f, event: next?.event ?? "", actor: next?.actors[0] ?? "", due: "", outcome: nv.possibleOutcomes.value[0] ?? f.outcome }));
   };
   const row = (label: string, control: ReactNode, testid?: string) => (
     <div className="field" data-testid={testid}>

@@ -10,7 +10,8 @@
  */
 import { useState, type FormEvent } from "react";
 import type { Session } from "../App.tsx";
-import { ApiError, post, qs, type Finding } from "../api.ts";
+import { post, qs, type Finding } from "../api.ts";
+import { useSubmit } from "../forms.ts";
 import { Banner, Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { formatDate, pick, useI18n, useTexts } from "../i18n.tsx";
 import { Link, navigate } from "../router.tsx";
@@ -78,26 +79,14 @@ function NewExamineeForm() {
   const t = useT();
   const { lang } = useI18n();
   const [form, setForm] = useState({ cpr: "", name: "", education: "stx", coherent: true, programmeStart: "", selfStudy: false, repeatsYear: false });
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const sub = useSubmit();
+  const { findings, err, busy, at } = sub;
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    setErr(null);
-    setFindings([]);
-    setBusy(true);
-    try {
-      const x = await post<Examinee>(`${API}/examinees`, form);
-      navigate(`/eksamen/examinees/${x.id}`);
-    } catch (x) {
-      if (x instanceof ApiError && x.findings.length > 0) setFindings(x.findings);
-      else setErr(x);
-    } finally {
-      setBusy(false);
-    }
+    const x = await sub.run(() => post<Examinee>(`${API}/examinees`, form));
+    if (x) navigate(`/eksamen/examinees/${x.id}`);
   };
-  const at = (name: string) => findings.filter((f) => f.subject === name);
-  const other = findings.filter((f) => !f.subject || !(EXAMINEE_FIELDS as readonly string[]).includes(f.subject));
+  const other = sub.rest(EXAMINEE_FIELDS);
   return (
     <form className="card" onSubmit={(e) => void create(e)} data-testid="ek-new-examinee" noValidate>
       <h2>{t("examinees.new")}</h2>
@@ -446,27 +435,24 @@ function DocumentsSection({ session, examineeId, documents, onChange }: { sessio
   const [on, setOn] = useState(today());
   const [originalLost, setOriginalLost] = useState(false);
   const [requested, setRequested] = useState(false);
-  const [refused, setRefused] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
+  const sub = useSubmit();
+  const { findings: refused, err, setErr } = sub;
   const [issued, setIssued] = useState<DocumentRow | null>(null);
   const isLeader = session.roles.some((r) => LEADER_ROLES.includes(r));
   const issue = async (e: FormEvent) => {
     e.preventDefault();
-    setRefused([]);
-    setErr(null);
     setIssued(null);
-    try {
-      const doc = await post<DocumentRow>(`${API}/examinees/${encodeURIComponent(examineeId)}/documents`, {
+    const doc = await sub.run(() =>
+      post<DocumentRow>(`${API}/examinees/${encodeURIComponent(examineeId)}/documents`, {
         copy,
         on,
         ...(copy === "copy" ? { originalLost } : {}),
         ...(copy === "english-certified-copy" ? { requestedByExaminee: requested } : {}),
-      });
+      }),
+    );
+    if (doc) {
       setIssued(doc);
       onChange();
-    } catch (x) {
-      if (x instanceof ApiError && x.findings.length > 0) setRefused(x.findings);
-      else setErr(x);
     }
   };
   const revoke = async (doc: DocumentRow) => {

@@ -10,6 +10,7 @@ import { formatDateTime, pick, useI18n, useTexts } from "../i18n.tsx";
 import type { WebModule } from "../modules.tsx";
 import { Link, match, navigate } from "../router.tsx";
 import { postCsv } from "../upload.tsx";
+import { useSubmit } from "../forms.ts";
 import { FIELD_LABEL, RESULT_LABEL, TEXTS } from "./texts.ts";
 
 const API = "/api/sprogprove";
@@ -534,27 +535,18 @@ function PupilListImport({ yearId, onDone }: { yearId: string; onDone: () => voi
   const t = useTextsSp();
   const { lang } = useI18n();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
+  // all or nothing: a 422's findings are shown cell by cell; any other problem as a banner
+  const sub = useSubmit({ findingStatuses: [422] });
+  const { busy, err, findings: refused } = sub;
   const [report, setReport] = useState<PupilListReport | null>(null);
-  const [refused, setRefused] = useState<Finding[] | null>(null);
-  const [err, setErr] = useState<unknown>(null);
   const upload = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;
-    setBusy(true);
     setReport(null);
-    setRefused(null);
-    setErr(null);
-    try {
-      setReport(await postCsv<PupilListReport>(`${API}/years/${yearId}/pupil-list`, await file.text()));
-      onDone();
-    } catch (x) {
-      // all or nothing: a 422's findings are shown cell by cell; any other problem as a banner
-      if (x instanceof ApiError && x.status === 422) setRefused(x.findings);
-      else setErr(x);
-    } finally {
-      setBusy(false);
-    }
+    const r = await sub.run(async () => postCsv<PupilListReport>(`${API}/years/${yearId}/pupil-list`, await file.text()));
+    if (!r) return;
+    setReport(r);
+    onDone();
   };
   const fields = (fs: string[]) => fs.map((f) => pick(FIELD_LABEL[f] ?? { da: f, en: f }, lang)).join(", ");
   return (
@@ -569,7 +561,7 @@ function PupilListImport({ yearId, onDone }: { yearId: string; onDone: () => voi
         {t("import.button")}
       </button>
       <ProblemBanner error={err} />
-      {refused && (
+      {refused.length > 0 && (
         <div data-testid="sp-import-refused">
           <Banner kind="error">{t("import.refused", { n: refused.filter((f) => f.severity === "error").length })}</Banner>
           <CellFindings findings={refused} testid="sp-import-findings" />
@@ -1201,26 +1193,20 @@ function LeavingCard({
   const [on, setOn] = useState("");
   const [reason, setReason] = useState("");
   const [undoReason, setUndoReason] = useState("");
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [err, setErr] = useState<unknown>(null);
+  const sub = useSubmit({ findingStatuses: [422] });
+  const { findings, err } = sub;
   const [done, setDone] = useState<number | null>(null);
   const send = async (e: FormEvent) => {
     e.preventDefault();
-    setErr(null);
     setDone(null);
     const body = left ? { version, left: null, reason: undoReason } : { version, left: { on, reason } };
-    try {
-      const d = await post<{ pupil: PupilData; findings: Finding[]; history: PupilVersion[] }>(`${API}/years/${yearId}/pupils/${pupilId}/left`, body);
-      setFindings([]);
-      setOn("");
-      setReason("");
-      setUndoReason("");
-      setDone(d.pupil.version);
-      onDone(d);
-    } catch (x) {
-      if (x instanceof ApiError && x.status === 422) setFindings(x.findings);
-      else setErr(x);
-    }
+    const d = await sub.run(() => post<{ pupil: PupilData; findings: Finding[]; history: PupilVersion[] }>(`${API}/years/${yearId}/pupils/${pupilId}/left`, body));
+    if (!d) return;
+    setOn("");
+    setReason("");
+    setUndoReason("");
+    setDone(d.pupil.version);
+    onDone(d);
   };
   const about = (s: string) => findings.filter((f) => f.subject === s);
   return (
