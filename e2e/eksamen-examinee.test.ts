@@ -9,7 +9,8 @@
  * 2. § 19: special conditions without a basis are refused beside the field, with one they are decided (never on a
  *    diploma, § 35, stk. 3); § 20: an expulsion for non-permitted aids (must, stk. 1) voids the exam's grade (a void
  *    version) and the § 20, stk. 4 retake findings are shown; § 37: the examinee leaves, a prøvebevis is issued, stands
- *    in the ledger and its PDF (pdftotext) shows the exam taken, not the lapsed grade nor the special conditions. A
+ *    in the ledger with § 38's "Opbevares til" (the documents API's `retainUntil`, read from the page) and its PDF
+ *    (pdftotext) shows the exam taken, not the lapsed grade nor the special conditions. A
  *    lærer (no write role) sees the decisions and no forms.
  */
 import type { Browser, Page } from "playwright-core";
@@ -241,6 +242,18 @@ describe("eksamen: the examinee page (seed 002)", () => {
       const docRow = page.locator('[data-testid="ek-document-row"][data-kind="proevebevis"]');
       await docRow.waitFor();
       expect(await docRow.getAttribute("data-copy")).toBe("original");
+      // § 38: the ledger row shows how long the data is kept, the date the server computed (documents API `retainUntil`)
+      const ledger = await ok<{ id: string; kind: string; retainUntil?: string }[]>(page, "GET", `/api/eksamen/examinees/${x.id}/documents`);
+      const docId = await docRow.getAttribute("data-id");
+      const issued = ledger.find((d) => d.id === docId);
+      expect(issued?.kind).toBe("proevebevis");
+      const retainUntil = issued!.retainUntil!;
+      expect(retainUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const retain = docRow.getByTestId("ek-document-retain");
+      expect(await retain.getAttribute("data-until")).toBe(retainUntil);
+      // the page's own Danish date format for that day (web/src/i18n.tsx formatDate), computed in the page
+      const shown = await page.evaluate((iso) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("da-DK", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }), retainUntil);
+      expect(await retain.textContent()).toBe(`Opbevares til ${shown} (§ 38)`);
 
       // a deltagerbevis with DAN A ticked: DAN A was examined, so nothing to certify (§ 37, stk. 1)
       await page.getByTestId("ek-leaver-kind").selectOption("deltagerbevis");

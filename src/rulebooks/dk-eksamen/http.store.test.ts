@@ -22,11 +22,13 @@ for (const target of testTargets()) {
     let laerer: TestClient;
     let readonly: TestClient;
     let other: TestClient;
+    let instA: { id: string; code: string };
     beforeAll(async () => {
       db = await target.open({ ...platformMigrations, ...eksamenMigrations });
       const app = createApp({ db, rulebooks: [eksamenHttp] });
       const a = await makeInstitution(db, "Gym A");
       const b = await makeInstitution(db, "Gym B");
+      instA = a;
       await seedEksamenDemo(db, a);
       const users = [await makeUser(db, a.id, ["leder"]), await makeUser(db, a.id, ["tap"]), await makeUser(db, a.id, ["laerer"]), await makeUser(db, a.id, ["readonly"]), await makeUser(db, b.id, ["admin"])];
       const clients = users.map(() => testClient(app));
@@ -121,14 +123,78 @@ for (const target of testTargets()) {
       const r = await tap.request("POST", `${B}/registrations/import`, file, { "content-type": "text/csv" });
       expect(r.status).toBe(422);
       const f = (r.body as Problem).findings;
-      expect(f.map((x) => x.subject!.slice(0, 7))).toEqual(["line 2:", "line 3:", ...f.slice(2).map(() => "line 4:")]);
-      expect(f.slice(0, 2).map((x) => [x.rule, x.subject])).toEqual([
+      expect(f.map((x) => x.subject!.slice(0, 7))).toEqual(["line 2:", "line 3:", "line 3:", ...f.slice(3).map(() => "line 4:")]);
+      expect(f.slice(0, 3).map((x) => [x.rule, x.subject])).toEqual([
         ["eksamen.input.examinee-unknown", "line 2: cpr"],
         ["eksamen.input.bool", "line 3: followedTeaching"],
+        // Noah is registered for Dansk A oral in the demo: reported with the rest, not as a later 409
+        ["eksamen.registration.exists", "line 3: examId"],
       ]);
-      expect(f.slice(2).length).toBeGreaterThan(0);
-      expect(f.slice(2).every((x) => x.cite.ref.startsWith("§ 8"))).toBe(true);
+      expect(f.slice(3).length).toBeGreaterThan(0);
+      expect(f.slice(3).every((x) => x.cite.ref.startsWith("§ 8"))).toBe(true);
       expect(await regs()).toBe(before);
+    });
+
+    it("CSV registration import: a bad level (line 2) and an already registered examinee (line 3) in one 422, nothing saved; a single POST keeps its 409", async () => {
+      const { emma, noah, sofie } = DEMO_EKSAMEN.examinees;
+      const regCount = async () => ((await tap.get(`${B}/registrations`)).body as unknown[]).length;
+      const before = await regCount();
+      const head = "cpr;subjectCode;level;part;date;followedTeaching;formalRequirementsMet;registeredOn";
+      const file = [head, `${noah.cpr};DAN;Q;oral;2024-06-10;ja;ja;2024-02-01`, `${emma.cpr};DAN;A;oral;2024-06-10;ja;ja;2024-02-01`].join("\n");
+      const r = await tap.request("POST", `${B}/registrations/import`, file, { "content-type": "text/csv" });
+      expect(r.status).toBe(422);
+      expect(r.headers.get("content-type")).toContain("application/problem+json");
+      const f = (r.body as Problem).findings;
+      expect(f.map((x) => [x.rule, x.subject, x.cite])).toEqual([
+        ["eksamen.input.level", "line 2: level", { seed: "002", ref: "§ 40, stk. 1" }],
+        ["eksamen.registration.exists", "line 3: examId", { seed: "reference", ref: "src/rulebooks/dk-eksamen/API.md" }],
+      ]);
+      expect((f[0] as { value?: unknown }).value).toBe("Q");
+      expect(await regCount()).toBe(before);
+
+      // the same examinee and exam twice in one file: the second line is the duplicate; nothing saved
+      const twice = [head, `${sofie.cpr};DAN;a;oral;2024-06-10;nej;;2024-02-01`, `${sofie.cpr};DAN;A;oral;2024-06-10;nej;;2024-02-01`].join("\n");
+      const t = await tap.request("POST", `${B}/registrations/import`, twice, { "content-type": "text/csv" });
+      expect(t.status).toBe(422);
+      expect((t.body as Problem).findings.map((x) => [x.rule, x.subject])).toEqual([["eksamen.registration.exists", "line 3: examId"]]);
+      expect(await regCount()).toBe(before);
+
+      // one POST /registrations for the saved registration: still 409 with the same rule
+      const [emmaRow] = (await tap.get(`${B}/examinees?q=Emma`)).body as { id: string }[];
+      const [danO] = ((await tap.get(`${B}/exams`)).body as { id: string; subject: { code: string }; level: string | null; part: string; date: string }[]).filter((x) => x.subject.code === "DAN" && x.level === "A" && x.part === "oral" && x.date === "2024-06-10");
+      const one = await tap.post(`${B}/registrations`, { examId: danO!.id, examineeId: emmaRow!.id, registeredOn: "2024-02-01", followedTeaching: true, formalRequirementsMet: true });
+      expect(one.status).toBe(409);
+      expect((one.body as Problem).findings.map((x) => x.rule)).toEqual(["eksamen.registration.exists"]);
+      expect(await regCount()).toBe(before);
+    });
+
+    it("§ 27: POST /censors checks every employedAt entry with the history's institution rule (422 naming employedAt[i] and the value, nothing saved)", async () => {
+      const names = async () => ((await tap.get(`${B}/censors`)).body as { name: string }[]).map((c) => c.name);
+      const before = await names();
+      const body = { name: "Tine Tastefejl", employedAt: ["28001", " ", instA.code, "280003", "Roskilde Gym"], subjects: [{ subject: "DAN" }], capacity: 3 };
+      const r = await tap.post(`${B}/censors`, body);
+      expect(r.status).toBe(422);
+      expect(r.headers.get("content-type")).toContain("application/problem+json");
+      const f = (r.body as Problem).findings as (Problem["findings"][number] & { value?: unknown; message: { en: string; da: string } })[];
+      expect(f.map((x) => [x.rule, x.subject, x.value])).toEqual([
+        ["eksamen.input.institution-code", "employedAt[0]", "28001"],
+        ["eksamen.input.institution-missing", "employedAt[1]", " "],
+        ["eksamen.input.institution-code", "employedAt[4]", "Roskilde Gym"],
+      ]);
+      // the finding says why it matters: § 27 compares the codes, a typo makes the censor eligible at his own school
+      for (const x of f) {
+        expect(x.message.en).toContain("§ 27");
+        expect(x.message.en).toContain("own school");
+        expect(x.message.da).toContain("egen skole");
+      }
+      expect(await names()).toEqual(before);
+      expect((await readonly.post(`${B}/censors`, { ...body, employedAt: ["280003"] })).status).toBe(403);
+      // six digits, or this institution's own code (which § 27 then keeps from its exams); none at all is allowed
+      const ok = await tap.post(`${B}/censors`, { ...body, employedAt: [" 280003 ", instA.code] });
+      expect(ok.status, ok.text).toBe(201);
+      expect((ok.body as { employedAt: string[] }).employedAt).toEqual(["280003", instA.code]);
+      expect((await tap.post(`${B}/censors`, { ...body, name: "Uden Ansættelse", employedAt: [] })).status).toBe(201);
+      expect(await names()).toEqual(expect.arrayContaining([...before, "Tine Tastefejl", "Uden Ansættelse"]));
     });
 
     it("§ 27 history and teams refuse blank input (422 naming field and value, nothing saved)", async () => {

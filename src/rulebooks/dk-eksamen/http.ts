@@ -14,6 +14,7 @@ import type { Actor } from "../../platform/http/context.ts";
 import type { Db } from "../../platform/db/connect.ts";
 import type { Finding } from "../../kernel/law.ts";
 import { COMPONENTS } from "./model.ts";
+import { parseLevel } from "./parse.ts";
 import { EksamenDocumentError, renderComplaintLetterPdf, renderEksamenDocumentPdf } from "./documents.ts";
 import { Appeal55LetterError, renderAppeal55LetterPdf } from "./letters.ts";
 import * as service from "./service.ts";
@@ -258,8 +259,10 @@ async function cprIndex(db: Db, actor: Actor, ids: string[]): Promise<Map<string
 
 /**
  * Registrations from CSV, all or nothing: each row finds its exam (subject, level, part, date) and is checked (§§ 7–8).
- * One pass: a line's own findings (unknown CPR or exam, a bad yes/no) and the §§ 7–8 findings of every line whose
- * examinee and exam are known come back together, in line order; nothing is saved while any line has an error.
+ * One pass: a line's own findings (unknown CPR or exam, a level cell that is no level, a bad yes/no), an examinee
+ * already registered for the exam (saved, or on an earlier line: `eksamen.registration.exists`, the single POST's 409)
+ * and the §§ 7–8 findings of every line whose examinee and exam are known come back together, in line order, as one
+ * 422; nothing is saved while any line has an error.
  */
 export async function importRegistrationsCsv(db: Db, actor: Actor, text: string): Promise<{ imported: number }> {
   const rows = csvRows(text, REGISTRATION_COLUMNS);
@@ -277,9 +280,13 @@ export async function importRegistrationsCsv(db: Db, actor: Actor, text: string)
     const at = (f: Finding): Finding => ({ ...f, subject: `line ${r.line}: ${f.subject ?? ""}` });
     const line: Finding[] = [];
     const examineeId = byCpr.get((c.cpr ?? "").replace(/[-\s]/g, ""));
-    const exam = exams.find((x) => x.subject.code === c.subjectcode && (x.level ?? "") === (c.level ?? "") && x.part === c.part && x.date === c.date);
+    // a level cell that is not a level (§ 40, stk. 1) is named as such, not as an unknown exam; empty = a component without a level
+    const levelCell = (c.level ?? "").trim();
+    const level = levelCell === "" ? null : parseLevel(levelCell);
+    if (level && level.value === null) line.push(...level.because.map((f) => ({ ...f, subject: `line ${r.line}: level` })));
+    const exam = level?.value === null ? undefined : exams.find((x) => x.subject.code === c.subjectcode && (x.level ?? null) === (level?.value ?? null) && x.part === c.part && x.date === c.date);
     if (!examineeId) line.push(service.inputFinding("examinee-unknown", `line ${r.line}: cpr`, null, `line ${r.line}: no examinee with this CPR number.`, `linje ${r.line}: ingen eksaminand med dette CPR-nummer.`));
-    if (!exam) line.push(service.inputFinding("exam-unknown", `line ${r.line}: subjectCode`, c.subjectcode ?? "", `line ${r.line}: no exam ${c.subjectcode} ${c.level} ${c.part} on ${c.date}.`, `linje ${r.line}: ingen prøve ${c.subjectcode} ${c.level} ${c.part} den ${c.date}.`));
+    if (!exam && level?.value !== null) line.push(service.inputFinding("exam-unknown", `line ${r.line}: subjectCode`, c.subjectcode ?? "", `line ${r.line}: no exam ${c.subjectcode} ${c.level} ${c.part} on ${c.date}.`, `linje ${r.line}: ingen prøve ${c.subjectcode} ${c.level} ${c.part} den ${c.date}.`));
     const followed = bool(c.followedteaching);
     if (followed === null) line.push(service.inputFinding("bool", `line ${r.line}: followedTeaching`, c.followedteaching ?? "", `line ${r.line}: followedTeaching is yes or no.`, `linje ${r.line}: followedTeaching er ja eller nej.`));
     const formalCell = c.formalrequirementsmet ?? "";
@@ -288,6 +295,8 @@ export async function importRegistrationsCsv(db: Db, actor: Actor, text: string)
     if (examineeId && exam) {
       // §§ 7–8 even when another cell of the line is bad (a bad yes/no is read as "yes": it can hide a § 7 finding, never invent one)
       const input: service.RegistrationInput = { examId: exam.id, examineeId, registeredOn: c.registeredon ?? "", followedTeaching: followed ?? true, formalRequirementsMet: formal };
+      // already registered (saved, or an earlier line of the file): the single POST's 409, here a finding of this line
+      if ((await service.isRegistered(db, actor, exam.id, examineeId)) || inputs.some((x) => x.examId === exam.id && x.examineeId === examineeId)) line.push(service.registrationExists(`line ${r.line}: examId`));
       try {
         const d = await service.checkRegistration(db, actor, input);
         if (!d.accepted) line.push(...d.findings.filter((f) => f.severity === "error").map(at));

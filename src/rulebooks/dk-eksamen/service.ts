@@ -558,15 +558,24 @@ export async function register(db: Db, actor: Actor, input: RegistrationInput): 
  * the earlier inputs) first, outside the transaction — on PGlite the pool has one connection, so a read on `db`
  * inside a transaction would wait for ever — then all are saved in one transaction.
  */
+/** The examinee is already registered for the exam (409 for one registration; a line's finding in the CSV import). */
+export const registrationExists = (subject = "examId"): Finding =>
+  finding("eksamen.registration.exists", "error", API, { en: "The examinee is already registered for this exam.", da: "Eksaminanden er allerede tilmeldt prøven." }, { subject });
+
+/** Whether the examinee has a saved registration for the exam (ids as the caller resolved them). */
+export async function isRegistered(db: Db, actor: Actor, examId: string, examineeId: string): Promise<boolean> {
+  if (!store.isUuid(examId) || !store.isUuid(examineeId)) return false;
+  return (await store.listRegistrations(k(db), actor.institutionId, { examId, examineeId })).length > 0;
+}
+
 export async function registerAll(db: Db, actor: Actor, inputs: RegistrationInput[]): Promise<RegistrationView[]> {
   write(actor);
   const rows: { row: Omit<store.RegistrationRow, "id">; examineeName: string; findings: Finding[] }[] = [];
   for (const input of inputs) {
     const d = await decideRegistration(db, actor, input);
     if (!d.accepted) throw refuse(d.findings, "the registration was refused");
-    const existing = await store.listRegistrations(k(db), actor.institutionId, { examId: input.examId, examineeId: input.examineeId });
-    if (existing.length > 0 || rows.some((r) => r.row.examId === d.exam.id && r.row.examineeId === d.examinee.id))
-      throw new ProblemError(409, "Conflict", [finding("eksamen.registration.exists", "error", API, { en: "The examinee is already registered for this exam.", da: "Eksaminanden er allerede tilmeldt prøven." }, { subject: "examId" })], "already registered");
+    if ((await isRegistered(db, actor, d.exam.id, d.examinee.id)) || rows.some((r) => r.row.examId === d.exam.id && r.row.examineeId === d.examinee.id))
+      throw new ProblemError(409, "Conflict", [registrationExists()], "already registered");
     rows.push({ row: { examId: d.exam.id, examineeId: d.examinee.id, selfStudy: d.selfStudy, registeredOn: input.registeredOn, input, accepted: true, deadline: d.deadline, findings: d.findings }, examineeName: d.examinee.name, findings: d.findings });
   }
   const ids = await k(db)
@@ -601,6 +610,10 @@ export async function createCensor(db: Db, actor: Actor, input: Omit<store.Censo
   const out: Finding[] = [];
   if (input.name.trim() === "") out.push(inputFinding("censor-name", "name", null, "The censor's name is required.", "Censorens navn mangler."));
   if (!Number.isInteger(input.capacity) || input.capacity < 0) out.push(inputFinding("capacity", "capacity", input.capacity, "The capacity is a whole number of exams, 0 or more.", "Kapaciteten er et helt antal prøver, 0 eller flere."));
+  if (input.employedAt.length > 0) {
+    const inst = await institutionOf(db, actor);
+    input.employedAt.forEach((code, i) => out.push(...institutionCodeFindings(code, inst.code, `employedAt[${i}]`, EMPLOYED_AT_WHY)));
+  }
   if (out.length) throw refuse(out, "the censor was not saved");
   const c = { name: input.name.trim(), employedAt: input.employedAt.map((s) => s.trim()), subjects: input.subjects, capacity: input.capacity };
   const id = await k(db)
@@ -633,13 +646,25 @@ export async function getCensor(db: Db, actor: Actor, id: string) {
  * number, e.g. 280001), or the caller's own institution's code as the platform holds it. Blank → `institution-missing`,
  * anything else → `institution-code`; both name the field and the value.
  */
-export function institutionCodeFindings(raw: string, own: string, subject = "institutionCode"): Finding[] {
+export function institutionCodeFindings(raw: string, own: string, subject = "institutionCode", why?: { en: string; da: string }): Finding[] {
   const code = raw.trim();
-  if (code === "") return [inputFinding("institution-missing", subject, raw, `${subject}: the institution number is required (6 digits, e.g. 280001).`, `${subject}: institutionsnummeret mangler (6 cifre, fx 280001).`)];
+  const en = why ? ` ${why.en}` : "";
+  const da = why ? ` ${why.da}` : "";
+  if (code === "") return [inputFinding("institution-missing", subject, raw, `${subject}: the institution number is required (6 digits, e.g. 280001).${en}`, `${subject}: institutionsnummeret mangler (6 cifre, fx 280001).${da}`)];
   if (!/^\d{6}$/.test(code) && code !== own)
-    return [inputFinding("institution-code", subject, code, `${subject} = "${code}": not an institution number (6 digits, e.g. 280001).`, `${subject} = "${code}": ikke et institutionsnummer (6 cifre, fx 280001).`)];
+    return [inputFinding("institution-code", subject, code, `${subject} = "${code}": not an institution number (6 digits, e.g. 280001).${en}`, `${subject} = "${code}": ikke et institutionsnummer (6 cifre, fx 280001).${da}`)];
   return [];
 }
+
+/**
+ * Why a censor's `employedAt` codes must be real institution numbers: § 27 ("Censorerne må ikke være ansat på den
+ * institution, hvor de skal virke som censorer" — censors.ts `censorEligibility`) compares them with the institution holding the
+ * exam, so a mistyped code never matches and silently makes the censor eligible at his own school.
+ */
+const EMPLOYED_AT_WHY = {
+  en: "§ 27 compares these codes with the institution holding the exam: a mistyped code never matches, so the censor would silently be eligible at his own school.",
+  da: "§ 27 sammenholder disse koder med institutionen, der afholder prøven: en fejlskrevet kode matcher aldrig, så censor ville uden varsel kunne bruges ved sin egen skole.",
+};
 
 /**
  * An earlier censorship (here or elsewhere), for § 27's two-year window ("… at der ikke forekommer individuel gentagen
