@@ -4,10 +4,11 @@
  * by two app instances (two connection pools on PostgreSQL), concurrent attempts, and the trusted-proxy switch.
  */
 import type { Hono } from "hono";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../db/connect.ts";
 import { platformMigrations } from "../db/migrations/index.ts";
+import { migrateToLatest } from "../db/migrate.ts";
 import { createTestDatabase, testServerUrl, testTargets } from "../db/testing.ts";
 import { createApp } from "../http/app.ts";
 import type { AppEnv } from "../http/context.ts";
@@ -220,6 +221,25 @@ for (const target of testTargets()) {
       expect(await pruneLoginAttempts(db.kysely, c.now())).toBeGreaterThanOrEqual(1);
       expect((await sql`select 1 from login_attempt where id = ${a.attemptId}`.execute(db.kysely)).rows).toHaveLength(0);
       expect((await sql`select 1 from login_success where attempt_id = ${a.attemptId}`.execute(db.kysely)).rows).toHaveLength(0);
+    });
+  });
+}
+
+for (const target of testTargets()) {
+  describe(`migration 0003 on an existing database (${target.kind})`, () => {
+    it("runs on a database that already ran later-numbered migrations of other sets", async () => {
+      const { "0003-login-throttle": _throttle, ...before } = platformMigrations;
+      const later = {
+        "1999-other-set": { up: async (k: Kysely<unknown>) => void (await sql`create table other_set_probe (x int)`.execute(k)) },
+      };
+      const db = await target.open({ ...before, ...later });
+      try {
+        expect(await migrateToLatest(db.kysely, { ...platformMigrations, ...later })).toEqual(["0003-login-throttle"]);
+        const a = await admitLogin(db.kysely, { email: "upgrade@test.example", address: "192.0.2.1" }, T0);
+        expect(a.allowed).toBe(true);
+      } finally {
+        await db.drop();
+      }
     });
   });
 }

@@ -13,6 +13,9 @@ export async function migrateToLatest(db: Kysely<any>, migrations: MigrationSet)
     provider: { getMigrations: async () => migrations },
     migrationTableName: "bevis_migration",
     migrationLockTableName: "bevis_migration_lock",
+    // Each set numbers in its own range, so a set's new migration (e.g. platform 0003) sorts before migrations of
+    // other sets that an existing database has already run; pending ones still run in name order.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
