@@ -79,6 +79,7 @@ describe("vitnemål case form (seed 003) in the browser", () => {
     expect(await fnrFinding.getAttribute("data-rule")).toMatch(/^id\.fnr\./);
     expect(await page.locator('[data-field="person.name"]').getByTestId("finding").count()).toBe(0);
     expect(new URL(page.url()).pathname).toBe("/vitnemal/cases/new");
+    await page.getByTestId("vm-form-refused").waitFor(); // by the buttons: not saved, the findings are at their fields
     expect(await casesNamed(NAME)).toEqual([]);
 
     // fixed: the preview (nothing saved) puts the §2.6 finding beside the subject row with the unknown fagkode

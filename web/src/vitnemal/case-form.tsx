@@ -11,7 +11,7 @@
  * ("subjects.0.fagkode", or a fagkode); the rest on top. An "advanced" JSON editor edits the same value (fields the
  * form does not show are kept).
  */
-import { createContext, useContext, useId, useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { ApiError, post, put, type Finding } from "../api.ts";
 import { Banner } from "../components.tsx";
 import { isAbout, useSubmit } from "../forms.ts";
@@ -922,6 +922,11 @@ export function CaseForm({ initial, id, version, onSaved, onReload }: { initial:
     }),
     [value, shown],
   );
+  const formRef = useRef<HTMLFormElement>(null);
+  // a refusal's findings sit beside their fields: bring the first field with an error into view
+  useEffect(() => {
+    if (submit.findings.length > 0) formRef.current?.querySelector(".has-error")?.scrollIntoView({ block: "center" });
+  }, [submit.findings]);
   const rest = shown.filter((x) => x.subject === undefined || (!ROOTS.some((r) => isAbout(x, r)) && !fagkoder.has(x.subject)));
 
   const runPreview = async () => {
@@ -940,7 +945,7 @@ export function CaseForm({ initial, id, version, onSaved, onReload }: { initial:
 
   return (
     <FormCtx.Provider value={ctx}>
-      <form className="vm-editor vm-form" onSubmit={(e) => void save(e)} data-testid="vm-editor" noValidate>
+      <form ref={formRef} className="vm-editor vm-form" onSubmit={(e) => void save(e)} data-testid="vm-editor" noValidate>
         {rest.length > 0 && (
           <div className="card" data-testid="vm-form-other-findings">
             <strong>{f("form.otherFindings")}</strong>
@@ -993,6 +998,11 @@ export function CaseForm({ initial, id, version, onSaved, onReload }: { initial:
             {id !== undefined ? t("edit.saveCorrection") : t("edit.register")}
           </button>
         </div>
+        {submit.findings.length > 0 && (
+          <Banner kind="error" testid="vm-form-refused">
+            <p>{f("form.refused", { n: submit.findings.length })}</p>
+          </Banner>
+        )}
         {stale ? (
           <Banner kind="error" testid="vm-stale">
             <p>{f("form.stale", { sent: version ?? "?", current: current ?? "?" })}</p>

@@ -20,6 +20,7 @@ const nb = {
   "form.reload": "Hent saken på nytt",
   "form.params": "Verdier (navn=verdi; …)",
   "form.commaList": "kommaseparert",
+  "form.refused": "Ikke lagret: {n} funn står ved feltene de gjelder.",
 
   "sec.person": "Personen",
   "sec.issuer": "Utsteder og dokument",
@@ -179,6 +180,7 @@ const en: Record<Key, string> = {
   "form.reload": "Reload the case",
   "form.params": "Values (name=value; …)",
   "form.commaList": "comma-separated",
+  "form.refused": "Not saved: {n} finding(s) stand beside the fields they are about.",
 
   "sec.person": "The person",
   "sec.issuer": "Issuer and document",
