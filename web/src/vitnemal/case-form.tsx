@@ -320,6 +320,29 @@ function Strings({ path, label }: { path: Path; label: string }) {
   );
 }
 
+/** One of the two signatories (§2.8); the pair is always sent whole (the API takes two names or none). */
+function Signatory({ i, label }: { i: 0 | 1; label: string }) {
+  const { value, set } = useCtx();
+  const pair = Array.isArray(value.signatories) ? (value.signatories as unknown[]) : [];
+  const name = (k: number) => (typeof pair[k] === "string" ? (pair[k] as string) : "");
+  return (
+    <Labelled label={label} path={["signatories", i]}>
+      {(id) => (
+        <input
+          id={id}
+          data-testid={tid(["signatories", i])}
+          value={name(i)}
+          onChange={(e) => {
+            const next = [name(0), name(1)];
+            next[i] = e.target.value;
+            set(["signatories"], next[0] === "" && next[1] === "" && pair.length === 0 ? undefined : next);
+          }}
+        />
+      )}
+    </Labelled>
+  );
+}
+
 /** A school year `{ startYear }` as "2022/23". */
 function SchoolYear({ path, label }: { path: Path; label: string }) {
   return <Sel path={[...path, "startYear"]} label={label} opts={SCHOOL_YEARS.map((y): Opt => [y, `${y}/${String((y + 1) % 100).padStart(2, "0")}`])} />;
@@ -536,8 +559,8 @@ function Fields() {
           <Chk path={["issuer", "closed"]} label={f("f.closed")} />
         </div>
         <div className="vm-row-fields">
-          <Txt path={["signatories", 0]} label={f("f.signatory1")} keepEmpty />
-          <Txt path={["signatories", 1]} label={f("f.signatory2")} keepEmpty />
+          <Signatory i={0} label={f("f.signatory1")} />
+          <Signatory i={1} label={f("f.signatory2")} />
           <Sel path={["requested"]} label={f("f.requested")} empty={f("f.requestedAuto")} opts={[["vitnemal", "Vitnemål"], ["kompetansebevis", "Kompetansebevis"]]} />
         </div>
         {section("signatories").length > 0 && <Findings findings={section("signatories")} />}
