@@ -14,6 +14,8 @@ export function isAbout(f: Finding, name: string): boolean {
 export interface Submit {
   findings: Finding[];
   err: unknown;
+  /** The last failure exactly as thrown, a refusal too (for pages that show the whole refusal on top as well). */
+  thrown: unknown;
   busy: boolean;
   /** Runs `f`; on a refusal with findings returns undefined and keeps the findings, on another error keeps the error. */
   run<T>(f: () => Promise<T>): Promise<T | undefined>;
@@ -33,9 +35,11 @@ export interface Submit {
 export function useSubmit(opts: { findingStatuses?: readonly number[] } = {}): Submit {
   const [findings, setFindings] = useState<Finding[]>([]);
   const [err, setErr] = useState<unknown>(null);
+  const [thrown, setThrown] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const clear = () => {
     setErr(null);
+    setThrown(null);
     setFindings([]);
   };
   async function run<T>(f: () => Promise<T>): Promise<T | undefined> {
@@ -44,6 +48,7 @@ export function useSubmit(opts: { findingStatuses?: readonly number[] } = {}): S
     try {
       return await f();
     } catch (x) {
+      setThrown(x);
       if (x instanceof ApiError && x.findings.length > 0 && (!opts.findingStatuses || opts.findingStatuses.includes(x.status))) setFindings(x.findings);
       else setErr(x);
       return undefined;
@@ -54,11 +59,15 @@ export function useSubmit(opts: { findingStatuses?: readonly number[] } = {}): S
   return {
     findings,
     err,
+    thrown,
     busy,
     run,
     at: (...names) => findings.filter((f) => names.some((n) => isAbout(f, n))),
     rest: (names) => findings.filter((f) => !names.some((n) => isAbout(f, n))),
-    setErr,
+    setErr: (e) => {
+      setErr(e);
+      setThrown(e);
+    },
     clear,
   };
 }

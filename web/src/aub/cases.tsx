@@ -7,10 +7,11 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { Session } from "../App.tsx";
-import { ApiError, get, post, qs, type Finding } from "../api.ts";
+import { get, post, qs, type Finding } from "../api.ts";
 import { Banner, Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { useI18n, useTexts, type UiLang } from "../i18n.tsx";
 import { Link } from "../router.tsx";
+import { useSubmit } from "../forms.ts";
 import { kronerToOere, money } from "./forms.tsx";
 
 const API = "/api/aub";
@@ -188,7 +189,6 @@ const TEXTS = {
   },
 } satisfies Record<UiLang, Record<string, string>>;
 
-const findingsOf = (e: unknown): Finding[] => (e instanceof ApiError ? e.findings : []);
 /** Findings of `subject` (exactly) from a refusal. */
 const onField = (fs: Finding[], subject: string) => fs.filter((f) => f.subject === subject);
 
@@ -238,8 +238,8 @@ export function AtpReportPage({ session, query }: { session: Session; query: URL
   const [reason, setReason] = useState("");
   const [lookup, setLookup] = useState<AtpReportVersions>();
   const [n, setN] = useState(0);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const sub = useSubmit();
+  const { busy, findings, thrown: error } = sub;
   const [result, setResult] = useState<FiledReport>();
   const ready = /^\s*\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\s*$/.test(se) && /^\s*\d{4}\s*[Qq]\s*[1-4]\s*$/.test(quarter);
   useEffect(() => {
@@ -256,15 +256,12 @@ export function AtpReportPage({ session, query }: { session: Session; query: URL
     setTotal((x) => (x === "" ? oereToInput(current.totalOere) : x));
     setPersons((ps) => (ps.length === 0 ? current.persons.map((p) => ({ cpr: p.cpr, amount: oereToInput(p.amountOere) })) : ps));
   }, [current]);
-  const findings = findingsOf(error);
   const personIndex = (f: Finding) => /^persons[.[](\d+)/.exec(f.subject ?? "")?.[1];
   const general = findings.filter((f) => !["se", "unitId", "quarter", "totalOere", "receivedOn", "reason", "persons", "version"].includes(f.subject ?? "") && personIndex(f) === undefined);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setResult(undefined);
-    try {
+    await sub.run(async () => {
       const body = {
         se: se.trim(),
         quarter: quarter.trim().toUpperCase(),
@@ -276,11 +273,7 @@ export function AtpReportPage({ session, query }: { session: Session; query: URL
       setResult(await post<FiledReport>(`${API}/atp-reports`, body));
       setReason("");
       setN((x) => x + 1);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const c = result?.contribution;
   return (
@@ -567,18 +560,15 @@ export function EducationsPage({ session }: { session: Session }) {
   const educations = useLoad<Education[]>(`${API}/educations`);
   const applications = useLoad<Application[]>(`${API}/education-applications`);
   const [form, setForm] = useState({ educationName: "", content: "", legalBasis: "", otherFacts: "", law20Stk4Nr: "", normalDurationMonths: "", receivedOn: "" });
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const sub = useSubmit();
+  const { busy, findings, thrown: error } = sub;
   const [created, setCreated] = useState<Application>();
   const [decided, setDecided] = useState<Application>();
   const set = (k: keyof typeof form, v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const findings = findingsOf(error);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setCreated(undefined);
-    try {
+    await sub.run(async () => {
       const body = {
         educationName: form.educationName,
         content: form.content.trim() || null,
@@ -590,11 +580,7 @@ export function EducationsPage({ session }: { session: Session }) {
       };
       setCreated(await post<Application>(`${API}/education-applications`, body));
       applications.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const onDecided = (a: Application) => {
     setDecided(a);
@@ -720,20 +706,13 @@ function DecisionResult({ a }: { a: Application }) {
 function ApplicationCard({ a, session, onDecided }: { a: Application; session: Session; onDecided: (a: Application) => void }) {
   const t = useTexts(TEXTS);
   const [form, setForm] = useState({ decidedOn: "", code: "", law20Stk4Nr: a.law20Stk4Nr === null ? "" : String(a.law20Stk4Nr), normalDurationMonths: a.normalDurationMonths === null ? "" : String(a.normalDurationMonths) });
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const findings = findingsOf(error);
+  const sub = useSubmit();
+  const { busy, findings, thrown: error } = sub;
   const decide = async (approved: boolean) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await sub.run(async () => {
       const body = { approved, decidedOn: form.decidedOn, code: form.code.trim() || null, law20Stk4Nr: intOrNull(form.law20Stk4Nr), normalDurationMonths: intOrNull(form.normalDurationMonths) };
       onDecided(await post<Application>(`${API}/education-applications/${encodeURIComponent(a.id)}/decision`, body));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   // the application's own findings (§ 4, stk. 2) sit beside the fields they concern; the decision's refusal beside its fields
   const appOn = (k: string) => a.findings.filter((f) => f.subject === k);
@@ -793,24 +772,17 @@ export function PrepaymentForm({ year, session, onSaved }: { year: string; sessi
   const { lang } = useI18n();
   const [estimate, setEstimate] = useState("");
   const [admin, setAdmin] = useState("");
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const sub = useSubmit();
+  const { busy, findings, thrown: error } = sub;
   const [saved, setSaved] = useState<{ quarter: string; prepaidOere: number }[]>();
-  const findings = findingsOf(error);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setSaved(undefined);
-    try {
+    await sub.run(async () => {
       const r = await post<{ quarters: { quarter: string; prepaidOere: number }[] }>(`${API}/prepayments`, { year: Number(year), estimatedGrantOere: kronerToOere(estimate), administrationOere: kronerToOere(admin === "" ? "0" : admin) });
       setSaved(r.quarters);
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} data-testid="aub-prepayment-form">
@@ -857,22 +829,15 @@ export function AttestationForm({ year, schools, session }: { year: string; scho
   const t = useTexts(TEXTS);
   const [school, setSchool] = useState(schools[0] ?? "");
   const [weeks, setWeeks] = useState("");
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const sub = useSubmit();
+  const { busy, findings } = sub;
   const [result, setResult] = useState<{ reportedWeeks: number; attestedWeeks: number; differenceWeeks: number; findings: Finding[] }>();
-  const findings = findingsOf(error);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setResult(undefined);
-    try {
+    await sub.run(async () => {
       setResult(await post(`${API}/attestations`, { school, year: Number(year), attestedWeeks: weeks.trim() === "" ? Number.NaN : Number(weeks) }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   // the check's findings (§ 11) sit beside the attested weeks
   const weekFindings = [...onField(findings, "attestedWeeks"), ...(result?.findings ?? [])];

@@ -6,10 +6,11 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { Session } from "../App.tsx";
-import { ApiError, get, post, put, type Finding } from "../api.ts";
+import { get, post, put, type Finding } from "../api.ts";
 import { Banner, Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { useI18n, useTexts, type UiLang } from "../i18n.tsx";
 import { Link, navigate } from "../router.tsx";
+import { useSubmit } from "../forms.ts";
 
 const API = "/api/aub";
 
@@ -242,9 +243,6 @@ export function kronerToOere(s: string): number {
   return neg ? -oere : oere;
 }
 
-/** Findings of a refusal (422) or none. */
-const findingsOf = (e: unknown): Finding[] => (e instanceof ApiError ? e.findings : []);
-
 function useLoad<T>(path: string): { data: T | undefined; error: unknown; reload: () => void } {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
@@ -304,23 +302,16 @@ const krInput = (o: number) => `${Math.floor(o / 100)},${String(o % 100).padStar
 function ParameterCorrectionForm({ row, onDone, onCancel }: { row: ParameterRow; onDone: (c: Correction) => void; onCancel: () => void }) {
   const t = useTexts(TEXTS);
   const [form, setForm] = useState({ validFrom: row.validFrom, validTo: row.validTo, value: krInput(row.valueOere), source: row.source, factsRow: row.factsRow ?? "", sureness: row.sureness, secondary: row.secondary, reason: "" });
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const sub = useSubmit();
+  const { busy, findings, thrown: error } = sub;
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const findings = findingsOf(error);
   const on = (subject: string) => findings.filter((f) => f.subject === subject);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await sub.run(async () => {
       const body = { validFrom: form.validFrom, validTo: form.validTo, valueOere: kronerToOere(form.value), source: form.source, factsRow: form.factsRow.trim() || null, sureness: form.sureness, secondary: form.secondary, reason: form.reason };
       onDone(await post<Correction>(`${API}/parameters/${encodeURIComponent(row.id!)}/correction`, body));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} data-testid="aub-correction-form">
@@ -429,30 +420,23 @@ export function ParametersPage({ session }: { session: Session }) {
   const list = useLoad<ParameterRow[]>(`${API}/parameters`);
   const isAdmin = session.roles.includes("admin");
   const [form, setForm] = useState({ kind: "contribution-rate" as ParameterKind, validFrom: "", validTo: "", value: "", source: "", factsRow: "", sureness: "good" as Sureness, secondary: false });
-  const [error, setError] = useState<unknown>();
+  const sub = useSubmit();
+  const { busy, findings, thrown: error } = sub;
   const [charged, setCharged] = useState<Charged[]>();
-  const [busy, setBusy] = useState(false);
   const [correcting, setCorrecting] = useState<ParameterRow>();
   const [corrected, setCorrected] = useState<Correction>();
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const findings = findingsOf(error);
   const on = (subject: string) => findings.filter((f) => f.subject === subject);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setCharged(undefined);
     setCorrected(undefined);
-    try {
+    await sub.run(async () => {
       const body = { kind: form.kind, validFrom: form.validFrom, validTo: form.validTo, valueOere: kronerToOere(form.value), source: form.source, factsRow: form.factsRow.trim() || null, sureness: form.sureness, secondary: form.secondary };
       const r = await post<{ parameters: ParameterRow[]; charged: Charged[] }>(`${API}/parameters`, body);
       setCharged(r.charged);
       list.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div className="page">
@@ -697,8 +681,8 @@ export function EmployerFormPage({ session, id }: { session: Session; id: string
   const { lang } = useI18n();
   const [form, setForm] = useState({ cvr: "", name: "", atpCovered: true, category: "" as Category | "", hasPostedStaff: "" as "" | "yes" | "no", units: "", reason: "" });
   const [detail, setDetail] = useState<EmployerDetail>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const sub = useSubmit();
+  const { busy, findings, thrown: error } = sub;
   const [recalculated, setRecalculated] = useState<Recalc[]>();
   const [apps, setApps] = useState<AppRow[]>([]);
   useEffect(() => {
@@ -708,18 +692,15 @@ export function EmployerFormPage({ session, id }: { session: Session; id: string
       setApps(d.employer.religiousApplications.map(appRowOf));
       const e = d.employer;
       setForm((f) => ({ ...f, cvr: e.cvr, name: e.name, atpCovered: e.atpCovered, category: e.category ?? "", hasPostedStaff: e.hasPostedStaff === null ? "" : e.hasPostedStaff ? "yes" : "no", units: d.units.map((u) => u.se).join(", ") }));
-    }, setError);
+    }, sub.setErr);
   }, [id]);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const findings = findingsOf(error);
   const on = (subject: string) => findings.filter((f) => f.subject === subject || (subject === "units" && (f.subject ?? "").startsWith("units.")));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setRecalculated(undefined);
     const common = { name: form.name, atpCovered: form.atpCovered, category: form.category === "" ? null : form.category, hasPostedStaff: form.hasPostedStaff === "" ? null : form.hasPostedStaff === "yes" };
-    try {
+    await sub.run(async () => {
       if (id === null) {
         const units = form.units.split(/[,;\s]+/).filter((s) => s !== "").map((se) => ({ se }));
         const d = await post<EmployerDetail>(`${API}/employers`, { ...common, cvr: form.cvr, units, religiousApplications: apps.map(appBody) });
@@ -731,11 +712,7 @@ export function EmployerFormPage({ session, id }: { session: Session; id: string
         setRecalculated(d.recalculated);
         set("reason", "");
       }
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div className="page">
@@ -827,26 +804,19 @@ export function AddUnitForm({ employerId, session, onAdded }: { employerId: stri
   const t = useTexts(TEXTS);
   const [se, setSe] = useState("");
   const [name, setName] = useState("");
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const sub = useSubmit();
+  const { busy, findings, thrown: error } = sub;
   const [added, setAdded] = useState(false);
-  const findings = findingsOf(error);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setAdded(false);
-    try {
+    await sub.run(async () => {
       await post(`${API}/employers/${encodeURIComponent(employerId)}/units`, { se, name: name.trim() || null });
       setAdded(true);
       setSe("");
       setName("");
       onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   if (!session.canWrite) return null;
   return (
@@ -895,19 +865,16 @@ export function SchoolWeeksPage({ session }: { session: Session }) {
   const [school, setSchool] = useState("");
   const [receivedOn, setReceivedOn] = useState("");
   const [lines, setLines] = useState<Line[]>([{ ...EMPTY_LINE }]);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const sub = useSubmit();
+  const { busy, findings, thrown: error } = sub;
   const [done, setDone] = useState<{ lines: number; weeks: number; amountOere: number }>();
-  const findings = findingsOf(error);
   const lineFindings = (i: number) => findings.filter((f) => (f.subject ?? "").startsWith(`lines[${i}]`));
   const other = findings.filter((f) => !(f.subject ?? "").startsWith("lines["));
   const setLine = (i: number, patch: Partial<Line>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setDone(undefined);
-    try {
+    await sub.run(async () => {
       const body = {
         school,
         receivedOn,
@@ -923,11 +890,7 @@ export function SchoolWeeksPage({ session }: { session: Session }) {
         })),
       };
       setDone(await post<{ lines: number; weeks: number; amountOere: number }>(`${API}/school-weeks`, body));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div className="page">

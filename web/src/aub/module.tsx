@@ -11,6 +11,7 @@ import { useTexts, type UiLang } from "../i18n.tsx";
 import { useI18n } from "../i18n.tsx";
 import type { WebModule } from "../modules.tsx";
 import { Link, match, navigate } from "../router.tsx";
+import { useSubmit } from "../forms.ts";
 import { AtpReportPage, AttestationForm, atpFormHref, EducationsPage, PrepaymentForm } from "./cases.tsx";
 import { AddUnitForm, EmployerFormPage, ParametersPage, SchoolWeeksPage } from "./forms.tsx";
 
@@ -568,8 +569,8 @@ function AgreementPage({ session, id }: { session: Session; id: string | null })
   const { lang } = useI18n();
   const [detail, setDetail] = useState<AgreementDetail>();
   const [form, setForm] = useState<Form>(EMPTY);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const sub = useSubmit();
+  const { busy, thrown: error } = sub;
   const [saved, setSaved] = useState(false);
   const educations = useLoad<{ code: string; name: string }[]>(`${API}/educations`);
   useEffect(() => {
@@ -579,7 +580,7 @@ function AgreementPage({ session, id }: { session: Session; id: string | null })
         setDetail(d);
         setForm(formOf(d));
       },
-      (e: unknown) => setError(e),
+      (e: unknown) => sub.setErr(e),
     );
   }, [id]);
   const findings = detail?.findings ?? [];
@@ -588,10 +589,8 @@ function AgreementPage({ session, id }: { session: Session; id: string | null })
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setSaved(false);
-    try {
+    await sub.run(async () => {
       if (id === null) {
         const d = await post<AgreementDetail>(`${API}/agreements`, bodyOf(form));
         navigate(`/aub/agreements/${d.id}`);
@@ -601,11 +600,7 @@ function AgreementPage({ session, id }: { session: Session; id: string | null })
         setForm({ ...formOf(d), reason: "" });
         setSaved(true);
       }
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const text = (k: keyof Form & Key, type = "text", hint?: string) => (
     <Field name={k} label={t(k)} findings={on(k)} {...(hint ? { hint } : {})}>
