@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import { ApiError, get, post, setUnauthorizedHandler, WRITE_ROLES, type Me, type Role } from "./api.ts";
 import { Banner, Spinner } from "./components.tsx";
-import { I18nContext, translator, useI18n, type UiLang } from "./i18n.tsx";
+import { findingText, I18nContext, translator, useI18n, type UiLang } from "./i18n.tsx";
 import { Link, navigate, useLocation } from "./router.tsx";
 import { MODULES, moduleOf } from "./modules.tsx";
 
@@ -77,7 +77,7 @@ export function App() {
 }
 
 function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
@@ -90,7 +90,9 @@ function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
     try {
       onLoggedIn(await post<Me>("/api/auth/login", { email, password }));
     } catch (err) {
-      setFailed(err instanceof ApiError && (err.status === 401 || err.status === 400 || err.status === 403) ? t("login.failed") : String((err as Error).message));
+      // 429: too many failed logins (docs/decisions/0005-login-throttling.md); the server's finding says how long, in the user's language
+      if (err instanceof ApiError && err.status === 429 && err.findings[0]) setFailed(findingText(err.findings[0], lang));
+      else setFailed(err instanceof ApiError && (err.status === 401 || err.status === 400 || err.status === 403) ? t("login.failed") : String((err as Error).message));
     } finally {
       setBusy(false);
     }

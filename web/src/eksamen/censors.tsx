@@ -94,7 +94,7 @@ export function parseCensorSubjects(text: string): { subject: string; level?: Le
 
 const subjectsText = (c: Pick<Censor, "subjects">) => c.subjects.map((s) => `${s.subject}${s.level ? ` ${s.level}` : ""}`).join(", ");
 
-const CENSOR_FIELDS = ["name", "capacity"];
+const CENSOR_FIELDS = ["name", "employedAt", "capacity"];
 
 /** Create a censor (API `POST /censors`); a refusal's findings are shown beside the field they name. */
 function NewCensorForm({ onDone }: { onDone: () => void }) {
@@ -116,7 +116,7 @@ function NewCensorForm({ onDone }: { onDone: () => void }) {
       onDone();
     }
   };
-  // the server names the field of a refusal (service.ts createCensor: "name", "capacity"); the rest goes on top
+  // the server names the field of a refusal (service.ts createCensor: "name", "employedAt[i]", "capacity"); the rest goes on top
   const { at, err } = sub;
   const other = sub.rest(CENSOR_FIELDS);
   return (
@@ -130,7 +130,7 @@ function NewCensorForm({ onDone }: { onDone: () => void }) {
             <input id={id} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} required data-testid="ek-censor-name" />
           )}
         </Field>
-        <Field name="employedAt" label={t("censor.employedAt")} hint={t("censor.employedAtHint")} findings={[]}>
+        <Field name="employedAt" label={t("censor.employedAt")} hint={t("censor.employedAtHint")} findings={at("employedAt")}>
           {({ id, describedBy }) => <input id={id} value={form.employedAt} onChange={(e) => setForm({ ...form, employedAt: e.target.value })} aria-describedby={describedBy} data-testid="ek-censor-employed" />}
         </Field>
         <Field name="censorSubjects" label={t("censor.subjects")} hint={t("censor.subjectsHint")} findings={[]}>
