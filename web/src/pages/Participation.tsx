@@ -22,6 +22,7 @@ import type { Session } from "../App.tsx";
 import { Banner, CountBadges, Field, FindingList, ProblemBanner, Spinner } from "../components.tsx";
 import { CATEGORIES, categoryText, formatDate, formatDateTime, pick, useI18n, type TextKey } from "../i18n.tsx";
 import { Link, navigate } from "../router.tsx";
+import { useSubmit } from "../forms.ts";
 import { useGoals } from "./Participations.tsx";
 
 const EMPTY: ParticipationInput = {
@@ -630,16 +631,14 @@ function Retakes(props: { detail: ParticipationDetail; findings: Finding[]; canW
   const [result, setResult] = useState("");
   const [written, setWritten] = useState(true);
   const [oral, setOral] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const sub = useSubmit();
+  const { busy, thrown: error } = sub;
   const [done, setDone] = useState(false);
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setDone(false);
-    try {
+    await sub.run(async () => {
       const body: Record<string, unknown> = { version: p.version, date, [field]: result ? Number(result) : null };
       if (props.goal?.writtenAndOral) {
         body.writtenTaken = written;
@@ -650,11 +649,7 @@ function Retakes(props: { detail: ParticipationDetail; findings: Finding[]; canW
       setDate("");
       setResult("");
       setDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const yn = (v: boolean | undefined) => (v === undefined ? t("retakes.unknown") : v ? t("retakes.yes") : t("retakes.no"));

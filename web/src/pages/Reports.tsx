@@ -4,12 +4,13 @@
  * submission, download the file and the receipt; earlier submissions below.
  */
 import { useEffect, useState } from "react";
-import { ApiError, get, post, qs, type Change, type Finding, type ReportDetail, type ReportRow, type ReportSummary, type Texts } from "../api.ts";
+import { get, post, qs, type Change, type Finding, type ReportDetail, type ReportRow, type ReportSummary, type Texts } from "../api.ts";
 import type { Session } from "../App.tsx";
 import { Banner, FindingItem, ProblemBanner, Spinner } from "../components.tsx";
 import { formatDate, formatDateTime, pick, useI18n, type TextKey } from "../i18n.tsx";
 import { label, latestEnded, parseQuarter, recentQuarters, todayIso, uploadWindow, windowState } from "../quarter.ts";
 import { Link, navigate } from "../router.tsx";
+import { useSubmit } from "../forms.ts";
 
 const CHANGES: Change[] = ["new", "changed", "unchanged", "removed"];
 
@@ -117,13 +118,13 @@ function Preview({ session, query, onBuilt }: { session: Session; query: URLSear
   const [loaded, setLoaded] = useState<{ quarter: string; d: ReportDetail } | null>(null);
   const preview = loaded?.quarter === quarter ? loaded.d : null;
   const [error, setError] = useState<unknown>(null);
-  const [building, setBuilding] = useState(false);
-  const [buildError, setBuildError] = useState<ApiError | null>(null);
+  const buildSub = useSubmit();
+  const building = buildSub.busy;
 
   useEffect(() => {
     const ac = new AbortController();
     setError(null);
-    setBuildError(null);
+    buildSub.clear();
     get<ReportDetail>(`/api/amu/reports/preview${qs({ quarter })}`, ac.signal)
       .then((d) => setLoaded({ quarter, d }))
       .catch((e: unknown) => {
@@ -133,22 +134,15 @@ function Preview({ session, query, onBuilt }: { session: Session; query: URLSear
   }, [quarter]);
 
   const build = async () => {
-    setBuilding(true);
-    setBuildError(null);
-    try {
-      const d = await post<ReportDetail>("/api/amu/reports", { quarter });
-      onBuilt();
-      navigate(`/amu/reports/${encodeURIComponent(d.id)}?built=1`);
-    } catch (e) {
-      setBuildError(e instanceof ApiError ? e : new ApiError(0, { status: 0, detail: String((e as Error).message) }));
-    } finally {
-      setBuilding(false);
-    }
+    const d = await buildSub.run(() => post<ReportDetail>("/api/amu/reports", { quarter }));
+    if (!d) return;
+    onBuilt();
+    navigate(`/amu/reports/${encodeURIComponent(d.id)}?built=1`);
   };
 
   const quarters = recentQuarters(today, 20).map(label);
   if (!quarters.includes(quarter)) quarters.push(quarter);
-  const blocking: Finding[] = buildError?.findings.length ? buildError.findings : flattenBlocking(preview?.blocking ?? []);
+  const blocking: Finding[] = buildSub.findings.length ? buildSub.findings : flattenBlocking(preview?.blocking ?? []);
 
   return (
     <>
@@ -178,7 +172,7 @@ function Preview({ session, query, onBuilt }: { session: Session; query: URLSear
       </div>
 
       {blocking.length > 0 && <Blocking findings={blocking} />}
-      {buildError && !buildError.findings.length && <ProblemBanner error={buildError} />}
+      <ProblemBanner error={buildSub.err} />
       <ProblemBanner error={error} />
       {!preview && !error && <Spinner />}
       {preview && (
