@@ -15,7 +15,7 @@ import { createContext, useContext, useEffect, useId, useMemo, useRef, useState,
 import { ApiError, post, put, type Finding } from "../api.ts";
 import { Banner } from "../components.tsx";
 import { isAbout, useSubmit } from "../forms.ts";
-import { useTexts } from "../i18n.tsx";
+import { useI18n, useTexts } from "../i18n.tsx";
 import { allSubjectRows, programmeAreaDef, subjectDef } from "../../../src/rulebooks/no-vitnemal/codes/catalogue.ts";
 import { PROGRAMME_AREA_ROWS } from "../../../src/rulebooks/no-vitnemal/codes/catalogue-data.ts";
 import { CONDUCT_GRADES, EXAM_FORMS, EXPRESSIONS, GRADES } from "../../../src/rulebooks/no-vitnemal/codes/grades.ts";
@@ -26,7 +26,8 @@ import { API, Findings, KindBadge, PreviewLines, Problem, useT, type CaseDetail,
 
 type Json = Record<string, unknown>;
 type Path = readonly (string | number)[];
-type Opt = readonly [value: unknown, label: string];
+/** A code-list option: value, bokmål label, English label (when it differs). */
+type Opt = readonly [value: unknown, label: string, en?: string];
 
 const useF = () => useTexts(FORM_TEXTS);
 
@@ -84,16 +85,26 @@ const STATUS_NAMES: Record<string, string> = {
   praksiskandidat: "Praksiskandidat",
   fagbrevPaJobb: "Kandidat for fagbrev på jobb",
 };
-const STATUS_OPTS: Opt[] = STATUSES.map((s) => [s, STATUS_NAMES[s] ?? s]);
+const STATUS_EN: Record<string, string> = {
+  elev: "Elev (pupil)",
+  privatist: "Privatist (external candidate)",
+  laerling: "Lærling (apprentice)",
+  laerekandidat: "Lærekandidat (training candidate)",
+  voksen: "Voksen deltaker (adult)",
+  praksisbrevkandidat: "Praksisbrevkandidat (practice-certificate candidate)",
+  praksiskandidat: "Praksiskandidat (practice candidate)",
+  fagbrevPaJobb: "Fagbrev på jobb (trade certificate at work)",
+};
+const STATUS_OPTS: Opt[] = STATUSES.map((s) => [s, STATUS_NAMES[s] ?? s, STATUS_EN[s]]);
 const LEVEL_OPTS: Opt[] = LEVEL_ORDER.map((l) => [l, l === "GS" ? "GS (ungdomstrinnet)" : l.replace("VG", "Vg")]);
 const FAGTYPE_OPTS: Opt[] = FAGTYPE_ORDER.map((f) => [f, f]);
-const EXAM_FORM_OPTS: Opt[] = EXAM_FORMS.map((r) => [r.code, `${r.code} – ${r.nb}`]);
-const CONDUCT_OPTS: Opt[] = CONDUCT_GRADES.map((r) => [r.code, r.nb]);
+const EXAM_FORM_OPTS: Opt[] = EXAM_FORMS.map((r) => [r.code, `${r.code} – ${r.nb}`, `${r.code} – ${r.en}`]);
+const CONDUCT_OPTS: Opt[] = CONDUCT_GRADES.map((r) => [r.code, r.nb, `${r.nb} (${r.en})`]);
 const EXAM_KIND_OPTS: Opt[] = [
-  ["ordinaer", "Ordinær"],
-  ["saerskilt", "Særskilt (§ 3-30)"],
-  ["utsatt", "Utsatt (§ 3-32)"],
-  ["ny", "Ny (§ 3-33/3-34)"],
+  ["ordinaer", "Ordinær", "Ordinary"],
+  ["saerskilt", "Særskilt (§ 3-30)", "Special (§ 3-30)"],
+  ["utsatt", "Utsatt (§ 3-32)", "Postponed (§ 3-32)"],
+  ["ny", "Ny (§ 3-33/3-34)", "Resit (§ 3-33/3-34)"],
 ];
 const FINAL_TEST_OPTS: Opt[] = [
   ["fagprove", "Fagprøve"],
@@ -102,56 +113,56 @@ const FINAL_TEST_OPTS: Opt[] = [
   ["kompetanseprove", "Kompetanseprøve"],
 ];
 const OUTCOME_OPTS: Opt[] = [
-  ["graded", "Vurdert (karakter)"],
-  ["notMet", "Ikke møtt (6.3, 6.4)"],
-  ["bortvist", "Bortvist (6.5)"],
-  ["fusk", "Fusk (6.6)"],
-  ["avlyst", "Avlyst (6.7)"],
-  ["annulledByUdir", "Annullert av Udir (6.2)"],
-  ["annulledAfterComplaint", "Annullert etter klage (6.2)"],
-  ["annulled20230522", "Annullert 22.05.2023 (6.8)"],
-  ["korona", "Korona (6.9–6.11)"],
+  ["graded", "Vurdert (karakter)", "Graded"],
+  ["notMet", "Ikke møtt (6.3, 6.4)", "Did not attend (6.3, 6.4)"],
+  ["bortvist", "Bortvist (6.5)", "Sent away (6.5)"],
+  ["fusk", "Fusk (6.6)", "Cheating (6.6)"],
+  ["avlyst", "Avlyst (6.7)", "Cancelled (6.7)"],
+  ["annulledByUdir", "Annullert av Udir (6.2)", "Annulled by Udir (6.2)"],
+  ["annulledAfterComplaint", "Annullert etter klage (6.2)", "Annulled after complaint (6.2)"],
+  ["annulled20230522", "Annullert 22.05.2023 (6.8)", "Annulled 22.05.2023 (6.8)"],
+  ["korona", "Korona (6.9–6.11)", "Covid (6.9–6.11)"],
 ];
 const EXEMPTION_KIND_OPTS: Opt[] = [
-  ["opplaering", "Fritak fra opplæring (FAM01)"],
-  ["vurdering", "Fritak fra vurdering (FAM02)"],
-  ["fellesfag", "Fellesfag, fem års praksis (FAM43)"],
-  ["fremmedsprak", "Fremmedspråk (FAM02, 7.5)"],
-  ["laerekontrakt", "Lærekontrakt (FAM38)"],
-  ["hoyereNiva", "Høyere nivå (FAM17)"],
+  ["opplaering", "Fritak fra opplæring (FAM01)", "From teaching (FAM01)"],
+  ["vurdering", "Fritak fra vurdering (FAM02)", "From assessment (FAM02)"],
+  ["fellesfag", "Fellesfag, fem års praksis (FAM43)", "Fellesfag, five years' practice (FAM43)"],
+  ["fremmedsprak", "Fremmedspråk (FAM02, 7.5)", "Foreign language (FAM02, 7.5)"],
+  ["laerekontrakt", "Lærekontrakt (FAM38)", "Apprenticeship contract (FAM38)"],
+  ["hoyereNiva", "Høyere nivå (FAM17)", "Higher level (FAM17)"],
 ];
 const AREA_OPTS: Opt[] = ["sidemal", "kroppsoving", "fremmedsprak", "programfag", "yff", "other"].map((a) => [a, a]);
 const DECIDED_BY_OPTS: Opt[] = ["rektor", "fylkeskommune", "statsforvalter", "udir"].map((a) => [a, a]);
 const APPROVAL_KIND_OPTS: Opt[] = [
-  ["soknad", "Etter søknad (FAM52)"],
-  ["realkompetanse", "Realkompetanse (5.3)"],
-  ["ungdomstrinn", "Ungdomstrinnet (FAM34)"],
-  ["omvalg", "Omvalg (FAM57)"],
-  ["steiner", "Steinerskole (FAM48)"],
+  ["soknad", "Etter søknad (FAM52)", "After application (FAM52)"],
+  ["realkompetanse", "Realkompetanse (5.3)", "Prior learning (5.3)"],
+  ["ungdomstrinn", "Ungdomstrinnet (FAM34)", "Lower secondary (FAM34)"],
+  ["omvalg", "Omvalg (FAM57)", "Change of programme (FAM57)"],
+  ["steiner", "Steinerskole (FAM48)", "Steiner school (FAM48)"],
   ["r94", "R94 (FAM13)"],
-  ["forR94", "Før R94 (FAM16)"],
+  ["forR94", "Før R94 (FAM16)", "Before R94 (FAM16)"],
 ];
 const GROUND_OPTS: Opt[] = ["helse", "velferd", "tillitsvalgt", "politisk", "hjelpearbeid", "lovpalagt", "representasjon"].map((g) => [g, g]);
 const SLUTTKOMPETANSE: Opt[] = [
-  ["studiekompetanse", "Studiekompetanse"],
-  ["yrkeskompetanse", "Yrkeskompetanse"],
-  ["fagopplaering", "Fagopplæring"],
+  ["studiekompetanse", "Studiekompetanse", "Studiekompetanse (higher-education entrance)"],
+  ["yrkeskompetanse", "Yrkeskompetanse", "Yrkeskompetanse (vocational qualification)"],
+  ["fagopplaering", "Fagopplæring", "Fagopplæring (vocational training)"],
 ];
 const EXTENDED: Opt[] = [
-  ["utveksling", "Utveksling o.l. (VMM07)"],
-  ["omvalg", "Omvalg (VMM08)"],
-  ["sykdom", "Sykdom (VMM09)"],
-  ["utvidetOpplaeringstid", "Utvidet opplæringstid (VMM10)"],
-  ["utsattEksamen", "Utsatt eksamen (VMM20)"],
-  ["saerskiltEksamen", "Særskilt eksamen (VMM21)"],
-  ["nyEksamen", "Ny eksamen (VMM22)"],
-  ["idrett", "Idrett (VMM24)"],
+  ["utveksling", "Utveksling o.l. (VMM07)", "Exchange etc. (VMM07)"],
+  ["omvalg", "Omvalg (VMM08)", "Change of programme (VMM08)"],
+  ["sykdom", "Sykdom (VMM09)", "Illness (VMM09)"],
+  ["utvidetOpplaeringstid", "Utvidet opplæringstid (VMM10)", "Extended training time (VMM10)"],
+  ["utsattEksamen", "Utsatt eksamen (VMM20)", "Postponed exam (VMM20)"],
+  ["saerskiltEksamen", "Særskilt eksamen (VMM21)", "Special exam (VMM21)"],
+  ["nyEksamen", "Ny eksamen (VMM22)", "Resit exam (VMM22)"],
+  ["idrett", "Idrett (VMM24)", "Sport (VMM24)"],
 ];
 /** §5.1 grades and §5.2's other expressions; `null` = a dotted line (nothing entered). */
 const VURDERING_OPTS = (dotted: string): Opt[] => [
   [null, dotted],
-  ...GRADES.map((g): Opt => [g.grade, `${g.grade} ${g.nb}`]),
-  ...EXPRESSIONS.map((e): Opt => [e.code, `${e.code} – ${e.name}`]),
+  ...GRADES.map((g): Opt => [g.grade, `${g.grade} ${g.nb}`, `${g.grade} ${g.nb} (${g.en})`]),
+  ...EXPRESSIONS.map((e): Opt => [e.code, `${e.code} – ${e.name}`, `${e.code} – ${e.name} (${e.en})`]),
 ];
 const SUBJECTS = allSubjectRows()
   .map((r) => r.def)
@@ -244,6 +255,7 @@ function DateIn({ path, label }: { path: Path; label: string }) {
 function Sel({ path, label, opts, required, empty }: { path: Path; label: string; opts: readonly Opt[]; required?: boolean; empty?: string }) {
   const { value, set } = useCtx();
   const f = useF();
+  const { lang } = useI18n();
   const v = getIn(value, path);
   const cur = v === undefined ? "" : JSON.stringify(v);
   const known = cur === "" || opts.some(([o]) => JSON.stringify(o) === cur);
@@ -253,9 +265,9 @@ function Sel({ path, label, opts, required, empty }: { path: Path; label: string
         <select id={id} data-testid={tid(path)} value={cur} onChange={(e) => set(path, e.target.value === "" ? undefined : (JSON.parse(e.target.value) as unknown))}>
           {(!required || v === undefined) && <option value="">{empty ?? f("form.notGiven")}</option>}
           {!known && <option value={cur}>{cur}</option>}
-          {opts.map(([o, l]) => (
+          {opts.map(([o, l, en]) => (
             <option key={JSON.stringify(o)} value={JSON.stringify(o)}>
-              {l}
+              {lang === "en" && en !== undefined ? en : l}
             </option>
           ))}
         </select>
@@ -280,13 +292,14 @@ function Chk({ path, label, explicitFalse }: { path: Path; label: string; explic
 /** Several values of a closed list (e.g. the sluttkompetanser achieved). */
 function Multi({ path, label, opts }: { path: Path; label: string; opts: readonly Opt[] }) {
   const { value, set } = useCtx();
+  const { lang } = useI18n();
   const cur = (getIn(value, path) as unknown[] | undefined) ?? [];
   return (
     <fieldset className="vm-multi" data-testid={tid(path)}>
       <legend>{label}</legend>
-      {opts.map(([o, l]) => (
+      {opts.map(([o, l, en]) => (
         <label key={String(o)}>
-          <input type="checkbox" checked={cur.includes(o)} onChange={(e) => set(path, e.target.checked ? [...cur, o] : cur.filter((x) => x !== o))} /> {l}
+          <input type="checkbox" checked={cur.includes(o)} onChange={(e) => set(path, e.target.checked ? [...cur, o] : cur.filter((x) => x !== o))} /> {lang === "en" && en !== undefined ? en : l}
         </label>
       ))}
     </fieldset>
