@@ -251,7 +251,7 @@ function YearPage({ session, id }: { session: Session; id: string }) {
   const [countFindings, setCountFindings] = useState<Finding[]>([]);
   const [countSaved, setCountSaved] = useState(false);
   const [receipt, setReceipt] = useState<Submission | null>(null);
-  const [submitErr, setSubmitErr] = useState<unknown>(null);
+  const submitSub = useSubmit();
   useEffect(() => {
     if (year.data) setCount(year.data.exemptedCount === null ? "" : String(year.data.exemptedCount));
   }, [year.data]);
@@ -275,13 +275,10 @@ function YearPage({ session, id }: { session: Session; id: string }) {
     }
   };
   const submit = async () => {
-    setSubmitErr(null);
-    try {
+    await submitSub.run(async () => {
       setReceipt(await post<Submission>(`${API}/years/${id}/submissions`));
       reloadAll();
-    } catch (x) {
-      setSubmitErr(x);
-    }
+    });
   };
   const maySubmit = session.roles.some((r) => SUBMIT_ROLES.includes(r));
   const y = year.data;
@@ -392,7 +389,7 @@ function YearPage({ session, id }: { session: Session; id: string }) {
         {draft.data && <ReceiptView receipt={draft.data} title={t("receipt.draft")} testid="sp-draft-receipt" />}
         {y.submissions > 0 && y.mustResubmit.value && <Banner kind="warning">{t("submit.resubmit")}</Banner>}
         {!maySubmit && <Banner kind="info" testid="sp-submit-not-allowed">{t("submit.notAllowed")}</Banner>}
-        <ProblemBanner error={submitErr} />
+        <ProblemBanner error={submitSub.thrown} />
         <button type="button" className="primary" onClick={() => void submit()} disabled={!y.open} data-testid="sp-submit">
           {t("submit.button")}
         </button>
