@@ -7,12 +7,11 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { cprFor } from "../src/kernel/ids/testing.ts";
-import { DEMO_USERS } from "../src/platform/bootstrap.ts";
 import { parseCsv } from "../src/platform/csv.ts";
-import { launchBrowser, login, newPage, ROOT, startServer, type RunningServer } from "./harness.ts";
+import { demoUser, login, newPage, ROOT, serverAndBrowser } from "./harness.ts";
 
 interface Finding {
   rule: string;
@@ -26,29 +25,12 @@ interface Detail {
   findings: Finding[];
 }
 
-const demo = (email: string) => {
-  const u = DEMO_USERS.find((x) => x.email === email);
-  if (!u) throw new Error(`no demo user ${email}`);
-  return u;
-};
-
 /** Group 1 ↔ group 2 categories with the same outcome (seed 000 Bilag 1 / Bilag 2). */
 const TO_GROUP_2: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 3, 5: 4, 6: 3 };
 const TO_GROUP_1: Record<number, number> = { 1: 1, 2: 3, 3: 4, 4: 5 };
 const RESULT_FIELDS = ["resultatProevebelagt", "resultatIkkeProevebelagt"] as const;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 async function json<T>(page: Page, path: string): Promise<T> {
   const res = await page.request.get(path);
@@ -66,8 +48,8 @@ const quarterOf = (iso: string) => `${iso.slice(0, 4)}Q${Math.floor((Number(iso.
 
 describe("AMU staff UI", () => {
   test("TAP corrects a result in the wrong field, builds the quarterly report and reads the CSV back; the other institution's data stays hidden", async () => {
-    const tap = demo("tap@begge.example");
-    const { context, page } = await newPage(browser, server.url);
+    const tap = demoUser("tap@begge.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, tap.email, tap.password);
       const me = await json<{ current: string; institutions: { id: string; name: string }[] }>(page, "/api/auth/me");
@@ -234,8 +216,8 @@ describe("AMU staff UI", () => {
 
   for (const email of ["readonly@amu-syd.example", "laerer@amu-syd.example"]) {
     test(`${email} sees no save button and gets 403 when forcing a write`, async () => {
-      const u = demo(email);
-      const { context, page } = await newPage(browser, server.url);
+      const u = demoUser(email);
+      const { context, page } = await newPage(e2e.browser, e2e.server.url);
       try {
         await login(page, u.email, u.password);
         await page.goto("/amu/participations");
@@ -267,10 +249,10 @@ describe("AMU staff UI", () => {
   }
 
   test("a stale save shows the conflict, keeps the user's input and merges it onto the newer version", async () => {
-    const a = demo("tap@amu-syd.example");
-    const b = demo("admin@amu-syd.example");
-    const A = await newPage(browser, server.url);
-    const B = await newPage(browser, server.url);
+    const a = demoUser("tap@amu-syd.example");
+    const b = demoUser("admin@amu-syd.example");
+    const A = await newPage(e2e.browser, e2e.server.url);
+    const B = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(A.page, a.email, a.password);
       await login(B.page, b.email, b.password);
@@ -315,8 +297,8 @@ describe("AMU staff UI", () => {
   });
 
   test("a new participation is checked live: findings appear beside the field as the user types", async () => {
-    const tap = demo("tap@amu-syd.example");
-    const { context, page } = await newPage(browser, server.url);
+    const tap = demoUser("tap@amu-syd.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, tap.email, tap.password);
       await page.getByTestId("new-participation").click();
@@ -338,8 +320,8 @@ describe("AMU staff UI", () => {
   });
 
   test("the language switch shows findings in English and keeps the choice", async () => {
-    const tap = demo("tap@amu-syd.example");
-    const { context, page } = await newPage(browser, server.url);
+    const tap = demoUser("tap@amu-syd.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, tap.email, tap.password);
       expect(await page.locator("html").getAttribute("lang")).toBe("da");

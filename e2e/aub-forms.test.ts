@@ -7,31 +7,18 @@
  *    reason field; with one, the superseded row stays listed and the charged quarter's recalculation is shown as a new
  *    charge with the difference.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_USERS } from "../src/platform/bootstrap.ts";
+import { describe, expect, test } from "vitest";
 import { DEMO, validCvr } from "../src/rulebooks/dk-aub/demo.ts";
-import { launchBrowser, login, newPage, startServer, type RunningServer } from "./harness.ts";
+import { demoUser, login, newPage, serverAndBrowser } from "./harness.ts";
 
 const RATE = 78_725; // 3.149 kr. / 4 (2024)
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 describe("AUB forms (seed 004) in the browser", () => {
   test("ATP report: a bad total → the finding beside the field, nothing saved; a good one → the contribution; a correction → the difference", async () => {
-    const user = DEMO_USERS.find((u) => u.email === "sagsbehandler@aub.example")!;
-    const { context, page } = await newPage(browser, server.url);
+    const user = demoUser("sagsbehandler@aub.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, user.email, user.password);
       await page.goto("/aub/employers");
@@ -81,8 +68,8 @@ describe("AUB forms (seed 004) in the browser", () => {
   });
 
   test("parameter correction: reason required beside the field; the superseded row stays; the charged quarter is recalculated with the difference", async () => {
-    const admin = DEMO_USERS.find((u) => u.email === "admin@aub.example")!;
-    const { context, page } = await newPage(browser, server.url);
+    const admin = demoUser("admin@aub.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, admin.email, admin.password);
       // 2025: the full-quarter amount and a wrongly typed rate (3.300 kr. instead of 3.200 kr.), then a charged report

@@ -7,31 +7,18 @@
  * lists the dated values with their sources (secondary ones marked), refuses an overlapping period with the finding
  * beside the field and lets only an administrator add a year's value.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_USERS } from "../src/platform/bootstrap.ts";
+import { describe, expect, test } from "vitest";
 import { DEMO, validCvr } from "../src/rulebooks/dk-aub/demo.ts";
-import { launchBrowser, login, newPage, startServer, type RunningServer } from "./harness.ts";
+import { demoUser, login, newPage, serverAndBrowser } from "./harness.ts";
 
 const RATE = 78_725; // 3.149 kr. / 4 (2024)
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 describe("AUB (seed 004) in the browser", () => {
   test("notify with a missing probation length → § 5 finding → complete → exemption from 2024Q4 and the Q4 contribution drops", async () => {
-    const user = DEMO_USERS.find((u) => u.email === "sagsbehandler@aub.example")!;
-    const { context, page } = await newPage(browser, server.url);
+    const user = demoUser("sagsbehandler@aub.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, user.email, user.password);
       await page.goto("/aub/employers");
@@ -87,8 +74,8 @@ describe("AUB (seed 004) in the browser", () => {
     }
   });
   test("employer with a wrong CVR check digit → finding beside the CVR field, nothing saved; corrected → registered", async () => {
-    const user = DEMO_USERS.find((u) => u.email === "sagsbehandler@aub.example")!;
-    const { context, page } = await newPage(browser, server.url);
+    const user = demoUser("sagsbehandler@aub.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, user.email, user.password);
       await page.goto("/aub/employers");
@@ -112,10 +99,10 @@ describe("AUB (seed 004) in the browser", () => {
   });
 
   test("parameters: sources shown (secondary marked), only an administrator adds, an overlapping period is refused beside the field", async () => {
-    const tap = DEMO_USERS.find((u) => u.email === "sagsbehandler@aub.example")!;
-    const admin = DEMO_USERS.find((u) => u.email === "admin@aub.example")!;
+    const tap = demoUser("sagsbehandler@aub.example");
+    const admin = demoUser("admin@aub.example");
     {
-      const { context, page } = await newPage(browser, server.url);
+      const { context, page } = await newPage(e2e.browser, e2e.server.url);
       try {
         await login(page, tap.email, tap.password);
         await page.goto("/aub/parameters");
@@ -127,7 +114,7 @@ describe("AUB (seed 004) in the browser", () => {
         await context.close();
       }
     }
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, admin.email, admin.password);
       await page.goto("/aub/parameters");

@@ -9,10 +9,10 @@
  * Then the link "Klag over afgørelsen (§ 55)" is followed from a complaint the leder rejected (§ 49, stk. 1) and from an
  * expelled cheating case on the examinee page into the prefilled form; the rejection's complaint is admitted.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { DEMO_USERS } from "../src/platform/bootstrap.ts";
-import { launchBrowser, login, newPage, startServer, type RunningServer } from "./harness.ts";
+import { login, newPage, serverAndBrowser } from "./harness.ts";
 
 const leder = (() => {
   const u = DEMO_USERS.find((x) => x.email === "leder@fjordby-gym.example");
@@ -26,18 +26,7 @@ const laerer = (() => {
   return u;
 })();
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 /** A JSON call from the page (the logged-in session's cookie). */
 async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
@@ -68,7 +57,7 @@ async function step(page: Page, event: string, actor: string, on: string, fill?:
 
 describe("eksamen § 55 appeals in the browser", () => {
   test("a § 20 expulsion: filed on the last day, the statement's 1-week comment deadline, forwarding refused until the week has passed (§ 55, stk. 2–3)", async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, leder.email, leder.password);
       // the decision complained about: Ida expelled from Fysik B, oral, 13 June 2024 (§ 20, stk. 1)
@@ -142,7 +131,7 @@ describe("eksamen § 55 appeals in the browser", () => {
   }, 60_000);
 
   test("the link 'Klag over afgørelsen (§ 55)' from a rejected complaint (§ 49, stk. 1) and from an expulsion (§ 20) opens the form prefilled; the rejection's complaint is admitted", async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     const plus = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     try {
       await login(page, leder.email, leder.password);
@@ -195,7 +184,7 @@ describe("eksamen § 55 appeals in the browser", () => {
       expect(await page.getByTestId("ek-appeal-notified").inputValue()).toBe("2024-06-12");
 
       // a lærer (read role) sees the decisions but no link: filing is a write
-      const l = await newPage(browser, server.url);
+      const l = await newPage(e2e.browser, e2e.server.url);
       try {
         await login(l.page, laerer.email, laerer.password);
         await l.page.goto(`/eksamen/examinees/${noah!.id}`);

@@ -11,34 +11,15 @@
  * earlier censorship at another institution is recorded through the form and is listed, also after a reload. A
  * lærer (read role) sees the lists without the create forms.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_USERS } from "../src/platform/bootstrap.ts";
-import { launchBrowser, login, newPage, startServer, type RunningServer } from "./harness.ts";
+import { describe, expect, test } from "vitest";
+import { demoUser, login, newPage, serverAndBrowser } from "./harness.ts";
 
-const demo = (email: string) => {
-  const u = DEMO_USERS.find((x) => x.email === email);
-  if (!u) throw new Error(`no demo user ${email} in DEMO_USERS (API.md lists it)`);
-  return u;
-};
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 describe("eksamen reference data and censors (seed 002) in the browser", () => {
   test("tap: a subject is created, a duplicate code is refused beside the field (409) and not saved; a team with a teacher and an examinee is created", async () => {
-    const tap = demo("tap@fjordby-gym.example");
-    const { context, page } = await newPage(browser, server.url);
+    const tap = demoUser("tap@fjordby-gym.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, tap.email, tap.password);
       await page.goto("/eksamen");
@@ -127,8 +108,8 @@ describe("eksamen reference data and censors (seed 002) in the browser", () => {
   });
 
   test("tap: a censor's page shows the § 27 history; an earlier censorship elsewhere is recorded and listed; a lærer sees no create forms", async () => {
-    const tap = demo("tap@fjordby-gym.example");
-    const { context, page } = await newPage(browser, server.url);
+    const tap = demoUser("tap@fjordby-gym.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, tap.email, tap.password);
       await page.goto("/eksamen/censors");
@@ -159,8 +140,8 @@ describe("eksamen reference data and censors (seed 002) in the browser", () => {
       await context.close();
     }
 
-    const laerer = demo("laerer@fjordby-gym.example");
-    const r = await newPage(browser, server.url);
+    const laerer = demoUser("laerer@fjordby-gym.example");
+    const r = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(r.page, laerer.email, laerer.password);
       await r.page.goto("/eksamen/subjects");

@@ -13,11 +13,11 @@
  *    (pdftotext) shows the exam taken, not the lapsed grade nor the special conditions. A
  *    lærer (no write role) sees the decisions and no forms.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { DEMO_USERS } from "../src/platform/bootstrap.ts";
 import { pdfText } from "../src/platform/render/testing.ts";
-import { launchBrowser, login, newPage, startServer, type RunningServer } from "./harness.ts";
+import { login, newPage, serverAndBrowser } from "./harness.ts";
 
 const leder = (() => {
   const u = DEMO_USERS.find((x) => x.email === "leder@fjordby-gym.example");
@@ -31,18 +31,7 @@ const laerer = (() => {
   return u;
 })();
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 /** A JSON call from the page (the logged-in session's cookie), returning status and body. */
 async function call(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
@@ -91,7 +80,7 @@ async function edit(page: Page, fill: () => Promise<void>, reason: string): Prom
 
 describe("eksamen: the examinee page (seed 002)", () => {
   test("correct an examinee with a reason (history of versions); a stale version is refused with 409 and nothing changes; merit as on the diploma", async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, leder.email, leder.password);
       const x = await newExaminee(page, "0303069123", "Tove Tastefejl");
@@ -168,7 +157,7 @@ describe("eksamen: the examinee page (seed 002)", () => {
   });
 
   test("§ 19 special conditions, a § 20 expulsion voiding the grade (stk. 4), and a § 37 prøvebevis for a leaver", async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, leder.email, leder.password);
       const x = await newExaminee(page, "0404069124", "Lasse Afgang");
@@ -277,7 +266,7 @@ describe("eksamen: the examinee page (seed 002)", () => {
       expect(text).not.toContain("Forlænget tid"); // never special conditions (§ 35, stk. 3)
 
       // a lærer (read role here) sees the decisions but no forms
-      const l = await newPage(browser, server.url);
+      const l = await newPage(e2e.browser, e2e.server.url);
       try {
         await login(l.page, laerer.email, laerer.password);
         await l.page.goto(`/eksamen/examinees/${x.id}`);

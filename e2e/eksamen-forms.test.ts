@@ -12,30 +12,12 @@
  * - revoking a document (the browser's prompt and confirm) puts "revoked" in the ledger, and a new original can then
  *   be issued (§ 36, stk. 2).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_USERS } from "../src/platform/bootstrap.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { DEMO_EKSAMEN } from "../src/rulebooks/dk-eksamen/demo.ts";
-import { launchBrowser, login, newPage, startServer, type RunningServer } from "./harness.ts";
+import { demoUser, login, newPage, serverAndBrowser } from "./harness.ts";
 
-const demo = (email: string) => {
-  const u = DEMO_USERS.find((x) => x.email === email);
-  if (!u) throw new Error(`no demo user ${email} in DEMO_USERS`);
-  return u;
-};
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 const API = "/api/eksamen";
 
@@ -53,8 +35,8 @@ async function gradesOf(page: Page, id: string): Promise<string[]> {
 
 describe("eksamen (seed 002) forms in the browser", () => {
   test("term plan: an exam outside the term is refused beside the date (§ 3), a valid one is added; the § 39 CSV export", async () => {
-    const leder = demo("leder@fjordby-gym.example");
-    const { context, page } = await newPage(browser, server.url);
+    const leder = demoUser("leder@fjordby-gym.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, leder.email, leder.password);
       await page.goto("/eksamen");
@@ -121,8 +103,8 @@ describe("eksamen (seed 002) forms in the browser", () => {
   });
 
   test("a new censor is listed; a grades CSV with one bad line saves nothing and names the line with its citation; the good file imports", async () => {
-    const leder = demo("leder@fjordby-gym.example");
-    const { context, page } = await newPage(browser, server.url);
+    const leder = demoUser("leder@fjordby-gym.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, leder.email, leder.password);
 
@@ -206,8 +188,8 @@ describe("eksamen (seed 002) forms in the browser", () => {
       await context.close();
     }
     // a lærer may enter grades but not registrations: only the grades form
-    const laerer = demo("laerer@fjordby-gym.example");
-    const other = await newPage(browser, server.url);
+    const laerer = demoUser("laerer@fjordby-gym.example");
+    const other = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(other.page, laerer.email, laerer.password);
       await other.page.goto("/eksamen/imports");
@@ -219,8 +201,8 @@ describe("eksamen (seed 002) forms in the browser", () => {
   });
 
   test("leder: revoking the original (prompt + confirm) shows it revoked in the ledger; a new original may then be issued (§ 36, stk. 2)", async () => {
-    const leder = demo("leder@fjordby-gym.example");
-    const { context, page } = await newPage(browser, server.url);
+    const leder = demoUser("leder@fjordby-gym.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, leder.email, leder.password);
       await page.goto("/eksamen/examinees");

@@ -14,31 +14,13 @@
  * 7-trinsskala with a finding beside the field; the censor assignment never gives an exam to the censor employed at
  * the institution (§ 27); a new examinee with a malformed CPR number is refused with the finding beside the field.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_USERS } from "../src/platform/bootstrap.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { pdfText } from "../src/platform/render/testing.ts";
 import { add, dec, div, eq, mul, rational, type Rational } from "../src/kernel/rational.ts";
-import { launchBrowser, login, newPage, startServer, type RunningServer } from "./harness.ts";
+import { demoUser, login, newPage, serverAndBrowser } from "./harness.ts";
 
-const demo = (email: string) => {
-  const u = DEMO_USERS.find((x) => x.email === email);
-  if (!u) throw new Error(`no demo user ${email} in DEMO_USERS (API.md lists it)`);
-  return u;
-};
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 /** Records the next step of the complaint through the "next step" form and waits for the new state. */
 async function step(page: Page, event: string, actor: string, on: string, fill?: () => Promise<void>): Promise<void> {
@@ -63,8 +45,8 @@ function exact(s: string): Rational {
 
 describe("eksamen (seed 002) in the browser", () => {
   test("leder: an oral exam's complaint offers retest, never re-assessment (§ 50, stk. 1), decided with the § 52 clock", async () => {
-    const leder = demo("leder@fjordby-gym.example");
-    const { context, page } = await newPage(browser, server.url);
+    const leder = demoUser("leder@fjordby-gym.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, leder.email, leder.password);
       await page.goto("/eksamen/complaints");
@@ -152,8 +134,8 @@ describe("eksamen (seed 002) in the browser", () => {
   });
 
   test("leder: Mads Madsen's diploma shows Matematik A 10 (not the B grade) and the exam result, step by step; the original's PDF", async () => {
-    const leder = demo("leder@fjordby-gym.example");
-    const { context, page } = await newPage(browser, server.url);
+    const leder = demoUser("leder@fjordby-gym.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, leder.email, leder.password);
       await page.goto("/eksamen/examinees");
@@ -227,8 +209,8 @@ describe("eksamen (seed 002) in the browser", () => {
   });
 
   test("registration without the teaching is refused live (§ 7); a grade not on the 7-trinsskala is refused beside the field, nothing saved; censors never from the institution (§ 27)", async () => {
-    const leder = demo("leder@fjordby-gym.example");
-    const { context, page } = await newPage(browser, server.url);
+    const leder = demoUser("leder@fjordby-gym.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, leder.email, leder.password);
       await page.goto("/eksamen");

@@ -11,6 +11,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { DEMO_USERS } from "../src/platform/bootstrap.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -129,4 +131,28 @@ export async function login(page: Page, email: string, password: string): Promis
   await page.getByTestId("login-password").fill(password);
   await page.getByTestId("login-submit").click();
   await page.getByTestId("current-user").waitFor();
+}
+
+/** The demo user with this e-mail (src/platform/bootstrap.ts `DEMO_USERS`, listed in the README); throws naming it. */
+export function demoUser(email: string): (typeof DEMO_USERS)[number] {
+  const u = DEMO_USERS.find((x) => x.email === email);
+  if (!u) throw new Error(`no demo user ${email} in DEMO_USERS (src/platform/bootstrap.ts)`);
+  return u;
+}
+
+/**
+ * One test file's server and browser: started before its first test, stopped after its last (vitest hooks). Each
+ * file gets its own fresh server, so files never share data.
+ */
+export function serverAndBrowser(): { readonly server: RunningServer; readonly browser: Browser } {
+  const e2e = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    e2e.server = await startServer();
+    e2e.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await e2e.browser?.close();
+    await e2e.server?.stop();
+  });
+  return e2e;
 }

@@ -5,32 +5,14 @@
  * submits and gets a receipt flagging the pupil without "rykker op", fixes it, resubmits (green) and downloads the
  * XLSX copy, which is read back. A lærer-role user cannot submit (403 with the reason).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { cprFor } from "../src/kernel/ids/testing.ts";
 import { formatCpr, maskCpr } from "../src/kernel/ids/cpr.ts";
-import { DEMO_USERS } from "../src/platform/bootstrap.ts";
 import { readWorkbook, sheetValues } from "../src/platform/render/xlsx.ts";
-import { launchBrowser, login, newPage, startServer, type RunningServer } from "./harness.ts";
+import { demoUser, login, newPage, serverAndBrowser } from "./harness.ts";
 
-const demo = (email: string) => {
-  const u = DEMO_USERS.find((x) => x.email === email);
-  if (!u) throw new Error(`no demo user ${email}`);
-  return u;
-};
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 /** A school year that is open whatever today is (it closes on 5 September of its second calendar year). */
 const YEAR = "2027/28";
@@ -46,8 +28,8 @@ describe("sprogprøver in the browser", () => {
   let yearPath = "";
 
   test("TAP: register sprogparat in attempt 2, forced 3–4, receipt with the gap, fix, resubmit, XLSX", async () => {
-    const tap = demo("tap@skole.example");
-    const { context, page } = await newPage(browser, server.url);
+    const tap = demoUser("tap@skole.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, tap.email, tap.password);
       await page.goto("/sprogprove");
@@ -144,8 +126,8 @@ describe("sprogprøver in the browser", () => {
   });
 
   test("a lærer cannot submit: 403 with the reason", async () => {
-    const laerer = demo("laerer@skole.example");
-    const { context, page } = await newPage(browser, server.url);
+    const laerer = demoUser("laerer@skole.example");
+    const { context, page } = await newPage(e2e.browser, e2e.server.url);
     try {
       await login(page, laerer.email, laerer.password);
       await page.goto(yearPath);
